@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample, EvalExample
+from pytest_examples.lint import FormatError, ruff_check
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -26,7 +27,9 @@ EXAMPLE_SUFFIXES = {".py"}
 OUTPUT_COMMENT = re.compile(r"^( *#)> ", re.M)
 
 # Before any orchestrator is imported: every process this session starts is offline.
-os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")]))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])
+)
 sys.path.insert(0, str(OFFLINE))
 import sitecustomize as offline_guard  # noqa: E402  (this folder's guard, not a site one)
 
@@ -98,7 +101,8 @@ def check_example(eval_example: EvalExample, workdir: Path):
         where = path.relative_to(ROOT)
         if eval_example.update_examples:
             return eval_example.run_print_update(example, **run_kwargs)
-        eval_example.lint_ruff(example)
+        if problems := lint_problems(example, eval_example):
+            pytest.fail(problems, pytrace=False)
         if diff := format_problems(source):
             pytest.fail(f"{where} is not formatted (run `ruff format {where}`):\n{diff}", False)
         try:
@@ -113,6 +117,15 @@ def check_example(eval_example: EvalExample, workdir: Path):
     return check
 
 
+def lint_problems(example: CodeExample, eval_example: EvalExample) -> str:
+    """Ruff's findings, concise, so that each reads examples/<tool>/file.py:line:col."""
+    try:
+        ruff_check(example, eval_example.config, extra_ruff_args=("--output-format", "concise"))
+    except FormatError as exc:
+        return str(exc)
+    return ""
+
+
 def describe_failure(exc: BaseException, path: Path) -> str:
     """`examples/x/y.py:12: KeyError: 'k'`: the example's own line and the tool's own error."""
     where = path.relative_to(ROOT).as_posix()
@@ -122,6 +135,6 @@ def describe_failure(exc: BaseException, path: Path) -> str:
             line = tb.tb_lineno
         tb = tb.tb_next
     location = f"{where}:{line}" if line else where
-    return f"{location}: {type(exc).__module__}.{type(exc).__qualname__}: {exc}".replace("builtins.", "")
-
-    return check
+    return f"{location}: {type(exc).__module__}.{type(exc).__qualname__}: {exc}".replace(
+        "builtins.", ""
+    )

@@ -75,7 +75,9 @@ def install() -> None:
     if getattr(socket.socket.connect, "field_guide_guard", False):
         return
     socket.socket.connect = _guard(socket.socket.connect, lambda a: f"connect to {a[0]}:{a[1]}")
-    socket.socket.connect_ex = _guard(socket.socket.connect_ex, lambda a: f"connect to {a[0]}:{a[1]}")
+    socket.socket.connect_ex = _guard(
+        socket.socket.connect_ex, lambda a: f"connect to {a[0]}:{a[1]}"
+    )
     socket.socket.sendto = _guard_sendto(socket.socket.sendto)
     socket.getaddrinfo = _guard_getaddrinfo(socket.getaddrinfo)
 

@@ -1,0 +1,1 @@
+"""Build-time generation for the Orchestrator Field Guide: data model, lock versions, renderers."""
