@@ -91,7 +91,10 @@ def format_problems(source: str) -> str:
 @pytest.fixture
 def check_example(eval_example: EvalExample, workdir: Path):
     """Lint, format-check, run and print-check one example file; return its module globals."""
-    eval_example.set_config(ruff_line_length=100, ruff_ignore=["E501"])
+    # py311, as the project lint: ruff sorts imports by what the target version ships
+    eval_example.set_config(
+        line_length=100, ruff_line_length=100, ruff_ignore=["E501"], target_version="py311"
+    )
 
     def check(path: Path, **run_kwargs):
         __tracebackhide__ = True
