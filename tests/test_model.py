@@ -139,3 +139,21 @@ def test_error_points_at_the_offending_line(repo, valid_data):
 def test_unreadable_file(repo):
     with pytest.raises(DataError, match="cannot be read"):
         load_comparison(repo / "missing.yaml", root=repo, docs_dir=repo / "docs")
+
+
+def test_only_a_draft_may_leave_a_criterion_unrated(repo, valid_data):
+    valid_data["tools"][1]["ratings"]["ui"]["value"] = "not yet rated"  # beta is a draft
+    assert load(repo, valid_data).tool("beta").ratings["ui"].value == "not yet rated"
+    valid_data["tools"][0]["ratings"]["ui"]["value"] = "not yet rated"
+    error = error_for(repo, valid_data)
+    assert (error.tool, error.field) == ("alpha", "ratings.ui.value")
+    assert "only a draft tool may leave a criterion 'not yet rated'" in str(error)
+
+
+def test_only_a_draft_may_omit_its_package(repo, valid_data):
+    del valid_data["tools"][1]["package"]
+    assert load(repo, valid_data).tool("beta").package is None
+    del valid_data["tools"][0]["package"]
+    error = error_for(repo, valid_data)
+    assert (error.tool, error.field) == ("alpha", "package")
+    assert "is required once the tool is no longer a draft" in str(error)

@@ -33,7 +33,7 @@ def facts(repo, data):
 def test_at_a_glance_shows_release_verification_glance_criteria_and_links(data, facts):
     box = render.at_a_glance(data, facts["alpha"], link)
     assert box.startswith('!!! abstract "At a glance"\n')
-    assert "`alpha-flow` **1.2.3** (from `pylock.alpha.toml`)" in box
+    assert "| Tested with | `alpha-flow` 1.2.3 (locked in `pylock.alpha.toml`) |" in box
     assert "| Checked here | ran end to end" in box
     assert "| Local development | good: It runs in-process. |" in box
     assert "| UI |" not in box  # only the criteria listed under `glance`
@@ -112,7 +112,10 @@ def test_chooser_is_hidden_without_javascript_and_carries_the_accepted_values(da
 
 def test_tools_overview_links_every_tool(data, facts):
     overview = render.tools_overview(data, facts, link)
-    assert "| [Alpha](../tools/alpha.md) | The first tool. | ran end to end | 1.2.3 |" in overview
+    assert (
+        "| [Alpha](../tools/alpha.md) | The first tool. | ran end to end | `alpha-flow` 1.2.3 |"
+        in overview
+    )
     assert "[Beta](../tools/beta.md) *(draft)*" in overview
 
 
@@ -129,3 +132,13 @@ def test_rating_citation_links_to_the_criterions_evidence(data):
 )  # fmt: skip
 def test_anchor_matches_mkdocs_heading_ids(heading, expected):
     assert render.anchor(heading) == expected
+
+
+def test_a_draft_without_a_package_says_so(data, facts):
+    beta = ToolFacts(
+        data.tool("beta").model_copy(update={"package": None}), None, facts["beta"].verification
+    )
+    assert "| Tested with | no package chosen yet (draft) |" in render.at_a_glance(data, beta, link)
+    assert "with no package chosen yet (draft)" in render.verified(beta)
+    overview = render.tools_overview(data, {**facts, "beta": beta}, link)
+    assert "no package chosen yet (draft)" in overview

@@ -22,6 +22,9 @@ OneLine = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]+$"
 VERIFICATION_LEVELS = ("validated and step logic run", "compiled and ran locally", "ran end to end")
 """How far this repository's tests execute a tool, weakest first."""
 
+UNRATED = "not yet rated"
+"""The value a draft tool may give a criterion until its contributor rates it."""
+
 
 def _is_evidence(value: str) -> str:
     if value.startswith("https://") or re.fullmatch(r"(examples|tests)/[\w./-]+", value):
@@ -103,14 +106,17 @@ class Tool(Strict):
     """Names its page `docs/tools/<slug>.md`, its folder `examples/<slug>/` and its session."""
     name: OneLine
     tagline: OneLine
-    package: Package
+    package: Package | None = None
+    """Required once the tool is no longer a draft."""
     licence: OneLine
-    """An SPDX identifier."""
-    first_release: int = Field(ge=2000, le=2100)
-    """The year of its first public release."""
-    links: Links
+    """An SPDX identifier (`NOASSERTION` while a draft's is unknown)."""
+    first_release: int | None = Field(default=None, ge=2000, le=2100)
+    """The year of its first public release; required once the tool is no longer a draft."""
+    links: Links | None = None
+    """Required once the tool is no longer a draft."""
     draft: bool = False
-    """Scaffolded and not yet completed: the site marks it as a draft."""
+    """Scaffolded and not yet completed: the site marks it as a draft, and it may leave criteria
+    `not yet rated` and its package, first release and links unset."""
     ratings: dict[str, Rating]
 
 
@@ -261,6 +267,9 @@ def _consistency_problems(data: Comparison, root: Path, docs_dir: Path):
                 f"duplicate tool: '{tool.slug}' is already tool #{slugs[tool.slug] + 1}",
             )
         slugs.setdefault(tool.slug, i)
+        for field in ("package", "first_release", "links"):
+            if getattr(tool, field) is None and not tool.draft:
+                yield ("tools", i, field), "is required once the tool is no longer a draft"
         page = docs_dir / "tools" / f"{tool.slug}.md"
         if not page.exists():
             yield (
@@ -273,7 +282,13 @@ def _consistency_problems(data: Comparison, root: Path, docs_dir: Path):
                 yield where, f"unknown criterion '{criterion_id}' (criteria: {', '.join(criteria)})"
                 continue
             scale = criteria[criterion_id].scale
-            if rating.value not in scale:
+            if rating.value == UNRATED:
+                if not tool.draft:
+                    yield (
+                        (*where, "value"),
+                        f"only a draft tool may leave a criterion '{UNRATED}' (allowed: {', '.join(scale)})",
+                    )
+            elif rating.value not in scale:
                 yield (
                     (*where, "value"),
                     f"{rating.value!r} is not on the scale of '{criteria[criterion_id].name}' (allowed: {', '.join(scale)})",

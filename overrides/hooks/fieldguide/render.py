@@ -26,8 +26,15 @@ class ToolFacts:
     """What a tool's renderers need besides the data file: its locked version and its tests."""
 
     tool: Tool
-    version: LockedVersion
+    version: LockedVersion | None
+    """None for a draft whose package is not chosen yet."""
     verification: Verification
+
+    def tested_with(self, *, markdown: bool = True) -> str:
+        if self.version is None:
+            return "no package chosen yet (draft)"
+        package = f"`{self.version.package}`" if markdown else self.version.package
+        return f"{package} {self.version.version}"
 
 
 def anchor(text: str) -> str:
@@ -58,7 +65,10 @@ def at_a_glance(data: Comparison, facts: ToolFacts, link: Link) -> str:
     kind = "warning" if tool.draft else "abstract"
     title = "Draft: at a glance (not yet reviewed)" if tool.draft else "At a glance"
     rows = [
-        ("Locked release", f"`{version.package}` **{version.version}** (from `{version.lock}`)"),
+        (
+            "Tested with",
+            facts.tested_with() + (f" (locked in `{version.lock}`)" if version else ""),
+        ),
         ("Checked here", f"{facts.verification.level} ([how](#the-example-pipeline))"),
         *(
             (
@@ -67,8 +77,14 @@ def at_a_glance(data: Comparison, facts: ToolFacts, link: Link) -> str:
             )
             for criterion in map(data.criterion, data.glance)
         ),
-        ("Licence", f"{tool.licence}, first released {tool.first_release}"),
-        ("Links", f"[documentation]({tool.links.docs}) · [source]({tool.links.source})"),
+        ("Licence", tool.licence),
+        ("First released", str(tool.first_release or "not yet known (draft)")),
+        (
+            "Links",
+            f"[documentation]({tool.links.docs}) · [source]({tool.links.source})"
+            if tool.links
+            else "none yet (draft)",
+        ),
     ]
     table = ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
     body = [
@@ -90,10 +106,11 @@ def verified(facts: ToolFacts) -> str:
     tool, version, verification = facts.tool, facts.version, facts.verification
     slug = tool.slug
     lines = [
-        f'!!! success "Checked: {verification.level}, with {version.package} {version.version}"',
+        f'!!! success "Checked: {verification.level}, with {facts.tested_with(markdown=False)}"',
         "",
-        f"    `nox -s examples-{slug}` runs every snippet on this page against the release locked in "
-        f"`{version.lock}`, offline. Its tests (`{verification.test_file}`) check that:",
+        f"    `nox -s examples-{slug}` runs every snippet on this page"
+        + (f" against the release locked in `{version.lock}`" if version else "")
+        + f", offline. Its tests (`{verification.test_file}`) check that:",
         "",
         *(f"    - {check.statement}" for check in verification.checks),
     ]
@@ -105,7 +122,7 @@ def comparison_table(data: Comparison, facts: dict[str, ToolFacts], url: Link) -
     head = "".join(
         f'<th scope="col" data-tool="{t.slug}"><a href="{url(f"tools/{t.slug}.md")}">{html.escape(t.name)}</a>'
         + (' <span class="guide-draft">draft</span>' if t.draft else "")
-        + f'<br><small>{html.escape(facts[t.slug].version.version)}</small></th>'
+        + f'<br><small>{html.escape(facts[t.slug].version.version if facts[t.slug].version else "draft")}</small></th>'
         for t in data.tools
     )  # fmt: skip
     rows = []
@@ -188,13 +205,13 @@ def chooser(data: Comparison) -> str:
 
 def tools_overview(data: Comparison, facts: dict[str, ToolFacts], link: Link) -> str:
     """The home page's six tools at a glance."""
-    lines = ["| Tool | What it is | Checked here | Locked release |", "|---|---|---|---|"]
+    lines = ["| Tool | What it is | Checked here | Tested with |", "|---|---|---|---|"]
     for tool in data.tools:
         f = facts[tool.slug]
         draft = " *(draft)*" if tool.draft else ""
         lines.append(
             f"| [{tool.name}]({link(f'tools/{tool.slug}.md')}){draft} | {tool.tagline} "
-            f"| {f.verification.level} | {f.version.version} |"
+            f"| {f.verification.level} | {f.tested_with()} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -32,8 +32,10 @@ def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def locked_version(tool: Tool, root: Path) -> LockedVersion:
+def locked_version(tool: Tool, root: Path) -> LockedVersion | None:
     """The version of a tool's package pinned in its lock (pylock.<slug>.toml, or package-lock.json)."""
+    if tool.package is None:
+        return None  # only a draft may lack a package: the model enforces it
     name = tool.package.name
     if tool.package.registry == "pypi":
         lock = root / f"pylock.{tool.slug}.toml"

@@ -1,0 +1,106 @@
+"""`nox -s new-tool`: a scaffolded tool is complete enough to build, and clashes are refused."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT
+from fieldguide.model import UNRATED, load_comparison
+from fieldguide.pages import DATA_FILE
+from fieldguide.scaffold import ScaffoldError, main, scaffold, slugify
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the files the scaffold reads and edits, and the tool pages the data needs."""
+    for name in ("mkdocs.yml", "pyproject.toml", DATA_FILE):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "docs" / "tools", tmp_path / "docs" / "tools")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    shutil.copytree(ROOT / "tests" / "examples", tmp_path / "tests" / "examples")
+    return tmp_path
+
+
+def snapshot(root):
+    return {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Flyte", "flyte"),
+        ("Apache Beam  2", "apache-beam-2"),
+        ("Metaflow (Netflix)", "metaflow-netflix"),
+    ],
+)
+def test_slugify(name, slug):
+    assert slugify(name) == slug
+
+
+def test_scaffolded_tool_validates_with_every_criterion_present(project):
+    assert scaffold(project, "Flyte", package="flytekit") == "flyte"
+    data = load_comparison(project / DATA_FILE, root=project, docs_dir=project / "docs")
+    flyte = data.tool("flyte")
+    assert flyte.draft and flyte.package.name == "flytekit"
+    assert set(flyte.ratings) == {c.id for c in data.criteria}
+    assert {r.value for r in flyte.ratings.values()} == {UNRATED}
+    assert "- Flyte: tools/flyte.md" in (project / "mkdocs.yml").read_text()
+    groups = (project / "pyproject.toml").read_text()
+    assert 'flyte = [\n    { include-group = "examples" },\n    "flytekit",\n]' in groups
+    page = (project / "docs" / "tools" / "flyte.md").read_text()
+    assert '!!! warning "Draft"' in page and "<!-- guide:at-a-glance -->" in page
+    assert '--8<-- "examples/flyte/pipeline.py"' in page
+
+
+def test_scaffold_keeps_existing_data_and_comments(project):
+    before = (project / DATA_FILE).read_text()
+    scaffold(project, "Flyte")
+    after = (project / DATA_FILE).read_text()
+    assert after.startswith(before)
+    assert yaml.safe_load(after)["tools"][-1]["slug"] == "flyte"
+
+
+def test_scaffolded_pipeline_prints_what_its_output_comment_says(project, tmp_path_factory):
+    scaffold(project, "Flyte")
+    pipeline = project / "examples" / "flyte" / "pipeline.py"
+    workdir = tmp_path_factory.mktemp("run")
+    printed = subprocess.run(
+        [sys.executable, str(pipeline)], cwd=workdir, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert f"#> {printed}" in pipeline.read_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Apache Airflow", "Apache Airflow already exists"),
+        ("tekton", "Tekton already exists"),
+        ("!!!", "makes the slug '': a tool's name must start with a letter"),
+        ("42 Flows", "must start with a letter"),
+        ("Docs", "which a nox session or dependency group already uses"),
+    ],
+)
+def test_refusals_write_nothing(project, name, message):
+    before = snapshot(project)
+    with pytest.raises(ScaffoldError, match=re.escape(message)):
+        scaffold(project, name)
+    assert snapshot(project) == before
+
+
+def test_clash_with_an_existing_folder(project):
+    (project / "examples" / "flyte").mkdir()
+    with pytest.raises(ScaffoldError, match=r"clashes with what exists: examples/flyte/"):
+        scaffold(project, "Flyte")
+
+
+def test_command_line_prints_the_slug_or_the_refusal(project, capsys):
+    assert main(["Flyte", "--root", str(project)]) == 0
+    assert capsys.readouterr().out.strip() == "flyte"
+    assert main(["Flyte", "--root", str(project)]) == 2
+    assert "new-tool: Flyte already exists" in capsys.readouterr().err
