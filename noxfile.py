@@ -8,8 +8,12 @@ everywhere, and the orchestrators never share an environment (their pins conflic
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).parent
@@ -47,7 +51,7 @@ nox.options.error_on_missing_interpreters = True
 TOOLS = sorted(p.name for p in (ROOT / "examples").iterdir() if p.is_dir())
 """One examples-<tool> session per folder under examples/: adding a folder adds a session."""
 
-LOCKED_GROUPS = ["docs", "tests", *TOOLS]
+LOCKED_GROUPS = ["docs", "tests", "zensical", "browser", *TOOLS]
 DOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # we pin mkdocs<2 and say why in pyproject.toml
 LOCK_PYTHON = "3.11.5"  # the oldest Python we support (pymdown-extensions 13 needs 3.11.5)
 
@@ -109,14 +113,15 @@ def tests(session: nox.Session) -> None:
     install_locked(session, "tests")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("pytest", "tests", "--ignore=tests/examples", *session.posargs)
+    # The examples and the browser have sessions of their own (examples-<tool>, browser).
+    session.run("pytest", "tests", "--ignore=tests/examples", "--ignore=tests/browser", *session.posargs)
 
 
 def _examples_session(slug: str):
     def run_examples(session: nox.Session) -> None:
         install_locked(session, slug)
         if slug == "tekton":  # its linter comes from npm, locked in package-lock.json
-            session.run("npm", "ci", "--no-audit", "--no-fund", "--silent", external=True)
+            session.run("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)
         session.run("pytest", f"tests/examples/test_{slug}.py", *session.posargs)
 
     run_examples.__doc__ = (
@@ -138,6 +143,112 @@ def lock(session: nox.Session) -> None:
         session.error(f"No such group: {', '.join(unknown)}. Groups: {', '.join(LOCKED_GROUPS)}")
     for group in session.posargs or LOCKED_GROUPS:
         compile_lock(session, group, "--upgrade")
+
+
+@nox.session(name="new-tool", default=False)
+def new_tool(session: nox.Session) -> None:
+    """Scaffold a draft tool: page, examples, test, data, nav, group, lock (-- "Name" [--package pkg])."""
+    if not session.posargs:
+        session.error('Name the tool: nox -s new-tool -- "Tool Name" [--package pypi-name]')
+    install_locked(session, "tests")
+    env = {"PYTHONPATH": str(ROOT / "overrides" / "hooks")}
+    slug = session.run("python", "-m", "fieldguide.scaffold", *session.posargs, env=env, silent=True)
+    slug = slug.strip().splitlines()[-1]
+    compile_lock(session, slug)
+    session.log(f"Scaffolded '{slug}'. Next: nox -s build examples-{slug}, then finish docs/tools/{slug}.md")
+
+
+def _group_requirements(group: str) -> list[str]:
+    """The names a dependency group asks for directly (not the groups it includes)."""
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text())["dependency-groups"]
+    return [re.match(r"[A-Za-z0-9._-]+", r).group(0) for r in groups[group] if isinstance(r, str)]
+
+
+def _locked_versions(lock: Path) -> dict[str, str]:
+    packages = tomllib.loads(lock.read_text()).get("packages", []) if lock.exists() else []
+    return {_canonical(p["name"]): p["version"] for p in packages}
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@nox.session(name="upgrade-check", default=False)
+def upgrade_check(session: nox.Session) -> None:
+    """Run every tool's examples against the newest releases, locks untouched; print a table."""
+    rows = []
+    for slug in session.posargs or TOOLS:
+        venv = ROOT / ".nox" / f"upgrade-{slug}"
+        python = venv / "bin" / "python"
+        session.run("uv", "venv", "--quiet", "--clear", str(venv), external=True)
+        env = {**os.environ, "VIRTUAL_ENV": str(venv), "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+        install = subprocess.run(
+            ["uv", "pip", "install", "--quiet", "--python", str(python), "--group", slug],
+            cwd=ROOT, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        locked = _locked_versions(lock_path(slug))
+        listed = subprocess.run(
+            ["uv", "pip", "list", "--python", str(python), "--format", "json"],
+            capture_output=True, text=True, check=False,
+        ).stdout  # fmt: skip
+        newest = {_canonical(p["name"]): p["version"] for p in json.loads(listed or "[]")}
+        packages = [(_canonical(n), locked.get(_canonical(n), "?"), newest.get(_canonical(n), "?")) for n in _group_requirements(slug)]
+        if slug == "tekton":  # the linter comes from npm: try its newest release too
+            prefix = ROOT / ".nox" / "upgrade-tekton-npm"
+            subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(prefix), "@ibm/tekton-lint@latest"], check=False)  # fmt: skip
+            lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+            installed = json.loads((prefix / "node_modules/@ibm/tekton-lint/package.json").read_text())["version"] if (prefix / "node_modules/@ibm/tekton-lint/package.json").exists() else "?"
+            packages.append(("@ibm/tekton-lint", lock["node_modules/@ibm/tekton-lint"]["version"], installed))
+            env["TEKTON_LINT"] = str(prefix / "node_modules" / ".bin" / "tekton-lint")
+        if install.returncode:
+            outcome = "does not install: " + install.stderr.strip().splitlines()[-1][:100]
+        else:
+            run = subprocess.run(
+                [str(python), "-m", "pytest", f"tests/examples/test_{slug}.py", "-q", "-p", "no:cacheprovider", "-rfE"],
+                cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+            )  # fmt: skip
+            failures = [ln for ln in run.stdout.splitlines() if ln.startswith(("FAILED", "ERROR"))]
+            outcome = "passed" if run.returncode == 0 else (failures[0][:120] if failures else f"pytest exit {run.returncode}")
+        rows += [(slug, name, old, new, outcome) for name, old, new in packages]
+    table = ["| tool | package | locked | newest | examples |", "|---|---|---|---|---|"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    print("\n".join(table))
+    if any(row[4] != "passed" for row in rows):
+        session.error("some examples fail on the newest releases: see the table above")
+
+
+@nox.session(name="build-zensical", default=False)
+def build_zensical(session: nox.Session) -> None:
+    """Informational: build with Zensical too and list how its pages differ from MkDocs' build."""
+    install_locked(session, "zensical")
+    session.run("mkdocs", "build", "--strict", "--quiet", env=DOCS_ENV)
+    config = ROOT / ".zensical.yml"  # same configuration, other output folder
+    config.write_text((ROOT / "mkdocs.yml").read_text() + "\nsite_dir: site-zensical\n")
+    try:
+        session.run("zensical", "build", "--clean", "--config-file", config.name, success_codes=range(256))
+    finally:
+        config.unlink()
+    mkdocs_pages = {p.relative_to(ROOT / "site").as_posix() for p in (ROOT / "site").rglob("*.html")}
+    zensical_dir = ROOT / "site-zensical"
+    zensical_pages = {p.relative_to(zensical_dir).as_posix() for p in zensical_dir.rglob("*.html")}
+    report = [f"MkDocs built {len(mkdocs_pages)} pages, Zensical {len(zensical_pages)}."]
+    report += [f"  only in MkDocs' build: {p}" for p in sorted(mkdocs_pages - zensical_pages)]
+    report += [f"  only in Zensical's build: {p}" for p in sorted(zensical_pages - mkdocs_pages)]
+    for page in sorted(mkdocs_pages & zensical_pages):
+        text = (zensical_dir / page).read_text(encoding="utf-8", errors="replace")
+        if "<!-- guide:" in text or "guide:" in re.sub(r"<[^>]+>", "", text):
+            report.append(f"  {page}: generated blocks not rendered (Zensical did not run the hooks)")
+        if "::: fieldguide" in text:
+            report.append(f"  {page}: mkdocstrings block not rendered")
+    print("\n".join(report))
+
+
+@nox.session(default=False)
+def browser(session: nox.Session) -> None:
+    """Check the built site in headless Chromium (Debian's chromium, chromium-driver); screenshots."""
+    install_locked(session, "browser")
+    session.run("mkdocs", "build", "--strict", "--quiet", env=DOCS_ENV)
+    session.run("pytest", "tests/browser", *session.posargs)
 
 
 if __name__ == "__main__":
