@@ -236,7 +236,7 @@ def build_zensical(session: nox.Session) -> None:
     report += [f"  only in Zensical's build: {p}" for p in sorted(zensical_pages - mkdocs_pages)]
     for page in sorted(mkdocs_pages & zensical_pages):
         text = (zensical_dir / page).read_text(encoding="utf-8", errors="replace")
-        if "<!-- guide:" in text or "guide:" in re.sub(r"<[^>]+>", "", text):
+        if "<!-- guide:" in text:
             report.append(f"  {page}: generated blocks not rendered (Zensical did not run the hooks)")
         if "::: fieldguide" in text:
             report.append(f"  {page}: mkdocstrings block not rendered")

@@ -33,10 +33,10 @@ def facts(repo, data):
 def test_at_a_glance_shows_release_verification_glance_criteria_and_links(data, facts):
     box = render.at_a_glance(data, facts["alpha"], link)
     assert box.startswith('!!! abstract "At a glance"\n')
-    assert "| Tested with | `alpha-flow` 1.2.3 (locked in `pylock.alpha.toml`) |" in box
-    assert "| Checked here | ran end to end" in box
-    assert "| Local development | good: It runs in-process. |" in box
-    assert "| UI |" not in box  # only the criteria listed under `glance`
+    assert "- **Tested with:** `alpha-flow` 1.2.3 (locked in `pylock.alpha.toml`)\n" in box
+    assert "- **Checked here:** ran end to end" in box
+    assert "- **Local development:** good: It runs in-process.\n" in box
+    assert "**UI:**" not in box  # only the criteria listed under `glance`
     assert "[documentation](https://alpha.example/docs)" in box
     assert "(../comparison.md)" in box
     assert all(line.startswith("    ") for line in box.splitlines()[2:] if line)
@@ -138,7 +138,8 @@ def test_a_draft_without_a_package_says_so(data, facts):
     beta = ToolFacts(
         data.tool("beta").model_copy(update={"package": None}), None, facts["beta"].verification
     )
-    assert "| Tested with | no package chosen yet (draft) |" in render.at_a_glance(data, beta, link)
+    box = render.at_a_glance(data, beta, link)
+    assert "- **Tested with:** no package chosen yet (draft)\n" in box
     assert "with no package chosen yet (draft)" in render.verified(beta)
     overview = render.tools_overview(data, {**facts, "beta": beta}, link)
     assert "no package chosen yet (draft)" in overview

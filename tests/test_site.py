@@ -13,7 +13,7 @@ from fieldguide.pages import DATA_FILE
 from fieldguide.sources import locked_version, read_verification
 
 DOCS = ROOT / "docs"
-PAGES = sorted(p for p in DOCS.rglob("*.md") if "includes" not in p.parts)
+PAGES = sorted(DOCS.rglob("*.md"))
 EXAMPLE_FILES = sorted(
     p
     for p in (ROOT / "examples").rglob("*")

@@ -86,11 +86,10 @@ def at_a_glance(data: Comparison, facts: ToolFacts, link: Link) -> str:
             else "none yet (draft)",
         ),
     ]
-    table = ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)]
     body = [
         f"**{tool.tagline}**",
         "",
-        *table,
+        *(f"- **{label}:** {value}" for label, value in rows),
         "",
         f"[All ratings in the comparison]({link('comparison.md')})",
     ]
