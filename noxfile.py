@@ -113,15 +113,33 @@ def tests(session: nox.Session) -> None:
     install_locked(session, "tests")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    workflows = sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / ".github" / "workflows").glob("*.yml")
+    )
+    for schema in ("vendor.github-workflows", "custom.github-workflows-require-timeout"):
+        session.run("check-jsonschema", "--builtin-schema", schema, *workflows)
+    session.run(
+        "check-jsonschema", "--builtin-schema", "vendor.dependabot", ".github/dependabot.yml"
+    )
     # The examples and the browser have sessions of their own (examples-<tool>, browser).
-    session.run("pytest", "tests", "--ignore=tests/examples", "--ignore=tests/browser", *session.posargs)
+    session.run(
+        "pytest", "tests", "--ignore=tests/examples", "--ignore=tests/browser", *session.posargs
+    )
 
 
 def _examples_session(slug: str):
     def run_examples(session: nox.Session) -> None:
         install_locked(session, slug)
         if slug == "tekton":  # its linter comes from npm, locked in package-lock.json
-            session.run("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)
+            session.run(
+                "npm",
+                "ci",
+                "--prefer-offline",
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                external=True,
+            )
         session.run("pytest", f"tests/examples/test_{slug}.py", *session.posargs)
 
     run_examples.__doc__ = (
@@ -152,10 +170,14 @@ def new_tool(session: nox.Session) -> None:
         session.error('Name the tool: nox -s new-tool -- "Tool Name" [--package pypi-name]')
     install_locked(session, "tests")
     env = {"PYTHONPATH": str(ROOT / "overrides" / "hooks")}
-    slug = session.run("python", "-m", "fieldguide.scaffold", *session.posargs, env=env, silent=True)
+    slug = session.run(
+        "python", "-m", "fieldguide.scaffold", *session.posargs, env=env, silent=True
+    )
     slug = slug.strip().splitlines()[-1]
     compile_lock(session, slug)
-    session.log(f"Scaffolded '{slug}'. Next: nox -s build examples-{slug}, then finish docs/tools/{slug}.md")
+    session.log(
+        f"Scaffolded '{slug}'. Next: nox -s build examples-{slug}, then finish docs/tools/{slug}.md"
+    )
 
 
 def _group_requirements(group: str) -> list[str]:
@@ -181,7 +203,11 @@ def upgrade_check(session: nox.Session) -> None:
         venv = ROOT / ".nox" / f"upgrade-{slug}"
         python = venv / "bin" / "python"
         session.run("uv", "venv", "--quiet", "--clear", str(venv), external=True)
-        env = {**os.environ, "VIRTUAL_ENV": str(venv), "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+        env = {
+            **os.environ,
+            "VIRTUAL_ENV": str(venv),
+            "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        }
         install = subprocess.run(
             ["uv", "pip", "install", "--quiet", "--python", str(python), "--group", slug],
             cwd=ROOT, capture_output=True, text=True, check=False,
@@ -192,13 +218,24 @@ def upgrade_check(session: nox.Session) -> None:
             capture_output=True, text=True, check=False,
         ).stdout  # fmt: skip
         newest = {_canonical(p["name"]): p["version"] for p in json.loads(listed or "[]")}
-        packages = [(_canonical(n), locked.get(_canonical(n), "?"), newest.get(_canonical(n), "?")) for n in _group_requirements(slug)]
+        packages = [
+            (_canonical(n), locked.get(_canonical(n), "?"), newest.get(_canonical(n), "?"))
+            for n in _group_requirements(slug)
+        ]
         if slug == "tekton":  # the linter comes from npm: try its newest release too
             prefix = ROOT / ".nox" / "upgrade-tekton-npm"
             subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(prefix), "@ibm/tekton-lint@latest"], check=False)  # fmt: skip
             lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
-            installed = json.loads((prefix / "node_modules/@ibm/tekton-lint/package.json").read_text())["version"] if (prefix / "node_modules/@ibm/tekton-lint/package.json").exists() else "?"
-            packages.append(("@ibm/tekton-lint", lock["node_modules/@ibm/tekton-lint"]["version"], installed))
+            installed = (
+                json.loads((prefix / "node_modules/@ibm/tekton-lint/package.json").read_text())[
+                    "version"
+                ]
+                if (prefix / "node_modules/@ibm/tekton-lint/package.json").exists()
+                else "?"
+            )
+            packages.append(
+                ("@ibm/tekton-lint", lock["node_modules/@ibm/tekton-lint"]["version"], installed)
+            )
             env["TEKTON_LINT"] = str(prefix / "node_modules" / ".bin" / "tekton-lint")
         if install.returncode:
             outcome = "does not install: " + install.stderr.strip().splitlines()[-1][:100]
@@ -208,7 +245,11 @@ def upgrade_check(session: nox.Session) -> None:
                 cwd=ROOT, env=env, capture_output=True, text=True, check=False,
             )  # fmt: skip
             failures = [ln for ln in run.stdout.splitlines() if ln.startswith(("FAILED", "ERROR"))]
-            outcome = "passed" if run.returncode == 0 else (failures[0][:120] if failures else f"pytest exit {run.returncode}")
+            outcome = (
+                "passed"
+                if run.returncode == 0
+                else (failures[0][:120] if failures else f"pytest exit {run.returncode}")
+            )
         rows += [(slug, name, old, new, outcome) for name, old, new in packages]
     table = ["| tool | package | locked | newest | examples |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(row)} |" for row in rows]
@@ -225,10 +266,14 @@ def build_zensical(session: nox.Session) -> None:
     config = ROOT / ".zensical.yml"  # same configuration, other output folder
     config.write_text((ROOT / "mkdocs.yml").read_text() + "\nsite_dir: site-zensical\n")
     try:
-        session.run("zensical", "build", "--clean", "--config-file", config.name, success_codes=range(256))
+        session.run(
+            "zensical", "build", "--clean", "--config-file", config.name, success_codes=range(256)
+        )
     finally:
         config.unlink()
-    mkdocs_pages = {p.relative_to(ROOT / "site").as_posix() for p in (ROOT / "site").rglob("*.html")}
+    mkdocs_pages = {
+        p.relative_to(ROOT / "site").as_posix() for p in (ROOT / "site").rglob("*.html")
+    }
     zensical_dir = ROOT / "site-zensical"
     zensical_pages = {p.relative_to(zensical_dir).as_posix() for p in zensical_dir.rglob("*.html")}
     report = [f"MkDocs built {len(mkdocs_pages)} pages, Zensical {len(zensical_pages)}."]
@@ -237,7 +282,9 @@ def build_zensical(session: nox.Session) -> None:
     for page in sorted(mkdocs_pages & zensical_pages):
         text = (zensical_dir / page).read_text(encoding="utf-8", errors="replace")
         if "<!-- guide:" in text:
-            report.append(f"  {page}: generated blocks not rendered (Zensical did not run the hooks)")
+            report.append(
+                f"  {page}: generated blocks not rendered (Zensical did not run the hooks)"
+            )
         if "::: fieldguide" in text:
             report.append(f"  {page}: mkdocstrings block not rendered")
     print("\n".join(report))

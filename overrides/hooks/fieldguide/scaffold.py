@@ -18,7 +18,16 @@ import yaml
 from .model import UNRATED
 from .pages import DATA_FILE
 
-RESERVED = {"docs", "tests", "examples", "build", "lock", "new-tool", "upgrade-check", "build-zensical"}
+RESERVED = {
+    "docs",
+    "tests",
+    "examples",
+    "build",
+    "lock",
+    "new-tool",
+    "upgrade-check",
+    "build-zensical",
+}
 """Slugs taken by dependency groups and sessions."""
 
 
@@ -43,18 +52,26 @@ def check_new(root: Path, name: str) -> str:
     """The slug for `name`, or a ScaffoldError if it is empty or clashes with anything."""
     slug = slugify(name)
     if not slug or not slug[0].isalpha():
-        raise ScaffoldError(f"{name!r} makes the slug {slug!r}: a tool's name must start with a letter")
+        raise ScaffoldError(
+            f"{name!r} makes the slug {slug!r}: a tool's name must start with a letter"
+        )
     if slug in RESERVED:
-        raise ScaffoldError(f"{name!r} makes the slug '{slug}', which a nox session or dependency group already uses")
+        raise ScaffoldError(
+            f"{name!r} makes the slug '{slug}', which a nox session or dependency group already uses"
+        )
     data = yaml.safe_load((root / DATA_FILE).read_text(encoding="utf-8"))
     for tool in data.get("tools", []):
         if tool.get("slug") == slug or str(tool.get("name", "")).lower() == name.strip().lower():
-            raise ScaffoldError(f"{tool['name']} already exists (slug '{tool['slug']}'): edit it instead")
+            raise ScaffoldError(
+                f"{tool['name']} already exists (slug '{tool['slug']}'): edit it instead"
+            )
     existing = [p.relative_to(root).as_posix() for p in planned_files(root, slug) if p.exists()]
     if (root / "examples" / slug).exists():
         existing.append(f"examples/{slug}/")
     if existing:
-        raise ScaffoldError(f"the slug '{slug}' clashes with what exists: {', '.join(sorted(set(existing)))}")
+        raise ScaffoldError(
+            f"the slug '{slug}' clashes with what exists: {', '.join(sorted(set(existing)))}"
+        )
     return slug
 
 
@@ -65,11 +82,15 @@ def scaffold(root: Path, name: str, package: str | None = None) -> str:
     pyproject = root / "pyproject.toml"
     groups = pyproject.read_text(encoding="utf-8")
     if "\n[tool.pytest.ini_options]" not in groups:
-        raise ScaffoldError("pyproject.toml has no [tool.pytest.ini_options] table to add the group before")
+        raise ScaffoldError(
+            "pyproject.toml has no [tool.pytest.ini_options] table to add the group before"
+        )
     nav = (root / "mkdocs.yml").read_text(encoding="utf-8")
     last_tool = list(re.finditer(r"^(?P<indent> +)- [^\n]+: tools/[a-z0-9-]+\.md$", nav, re.M))
     if not last_tool:
-        raise ScaffoldError("mkdocs.yml's nav has no tools/<slug>.md entry to add the new page after")
+        raise ScaffoldError(
+            "mkdocs.yml's nav has no tools/<slug>.md entry to add the new page after"
+        )
 
     subs = {"NAME": name, "SLUG": slug}
     for path, template in zip(planned_files(root, slug)[:3], (PAGE, PIPELINE, TEST), strict=True):
@@ -79,7 +100,9 @@ def scaffold(root: Path, name: str, package: str | None = None) -> str:
         f.write(data_entry(root, name, slug, package))
     requirement = f'\n    "{package}",' if package else ""
     group = f'{slug} = [\n    {{ include-group = "examples" }},{requirement}\n]\n'
-    pyproject.write_text(groups.replace("\n[tool.pytest.ini_options]", f"{group}\n[tool.pytest.ini_options]", 1))
+    pyproject.write_text(
+        groups.replace("\n[tool.pytest.ini_options]", f"{group}\n[tool.pytest.ini_options]", 1)
+    )
     end = last_tool[-1]
     entry = f"\n{end['indent']}- {name}: tools/{slug}.md"
     (root / "mkdocs.yml").write_text(nav[: end.end()] + entry + nav[end.end() :], encoding="utf-8")
@@ -91,7 +114,9 @@ def fill(template: str, subs: dict[str, str]) -> str:
 
 
 def data_entry(root: Path, name: str, slug: str, package: str | None) -> str:
-    criteria = [c["id"] for c in yaml.safe_load((root / DATA_FILE).read_text(encoding="utf-8"))["criteria"]]
+    criteria = [
+        c["id"] for c in yaml.safe_load((root / DATA_FILE).read_text(encoding="utf-8"))["criteria"]
+    ]
     evidence = f"tests/examples/test_{slug}.py"
     entry = {
         "slug": slug,
@@ -100,13 +125,16 @@ def data_entry(root: Path, name: str, slug: str, package: str | None) -> str:
         **({"package": {"registry": "pypi", "name": package}} if package else {}),
         "licence": "NOASSERTION",
         "draft": True,
-        "ratings": {c: {"value": UNRATED, "reason": "Draft: not yet rated.", "evidence": evidence} for c in criteria},
+        "ratings": {
+            c: {"value": UNRATED, "reason": "Draft: not yet rated.", "evidence": evidence}
+            for c in criteria
+        },
     }
     text = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
     return "\n" + "".join(f"  {line}\n" for line in text.splitlines())
 
 
-PAGE = '''# @NAME@
+PAGE = """# @NAME@
 
 !!! warning "Draft"
     This page was scaffolded by `nox -s new-tool` and is not complete yet: its text, its example
@@ -151,7 +179,7 @@ How a pipeline runs during development, and what a production deployment needs.
 ## Official documentation
 
 - To be added: links to @NAME@'s own documentation.
-'''
+"""
 
 PIPELINE = '''"""The shared pipeline's four steps, in plain Python: replace each with a @NAME@ task."""
 
