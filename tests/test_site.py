@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,14 @@ def test_every_tool_prints_the_same_model(data):
     assert len(set(results.values())) == 1, f"the tools disagree: {results}"
 
 
+def test_every_lock_belongs_to_a_dependency_group():
+    groups = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["dependency-groups"])
+    locks = {p.name.split(".")[1] for p in ROOT.glob("pylock.*.toml")}
+    assert not locks - groups, f"locks without a group in pyproject.toml: {sorted(locks - groups)}"
+    unlocked = groups - locks - {"examples"}  # `examples` is only ever included by a tool's group
+    assert not unlocked, f"groups never locked (run nox -s lock -- <group>): {sorted(unlocked)}"
+
+
 def test_every_tool_has_its_four_places(data, nav_pages):
     for tool in data.tools:
         slug = tool.slug
@@ -158,12 +167,10 @@ def test_nothing_is_orphaned(data):
     test_modules = {
         p.stem.removeprefix("test_") for p in (ROOT / "tests" / "examples").glob("test_*.py")
     }
-    locks = {p.name.split(".")[1] for p in ROOT.glob("pylock.*.toml")} - {"docs", "tests"}
     for kind, names in [
         ("page", pages),
         ("examples folder", folders),
         ("test module", test_modules),
-        ("lock", locks),
     ]:
         orphans = sorted(names - slugs)
         assert not orphans, f"{kind} without a tool in {DATA_FILE}: {', '.join(orphans)}"
