@@ -27,12 +27,16 @@ PAGES = ["", "choose/", "comparison/", "tools/airflow/", "tools/tekton/", "refer
 SIZES = {"desktop": (1280, 900), "phone": (375, 800)}
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 @pytest.fixture(scope="session")
 def base_url():
     if not (SITE / "index.html").exists():
         pytest.fail("site/ is not built: run nox -s browser (it builds first)", pytrace=False)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
-    handler.log_message = lambda *_: None
+    handler = functools.partial(QuietHandler, directory=str(SITE))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
@@ -101,8 +105,8 @@ def test_nothing_is_requested_from_another_host(browser, base_url, page):
 
 def test_search_finds_a_page(browser, base_url):
     show(browser, base_url, "light", "desktop")
-    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, label[for='__search']").click()
     box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.click()
     box.send_keys("schedule_interval")
     WebDriverWait(browser, 10).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
@@ -138,7 +142,10 @@ def test_chooser_highlights_the_tools_that_fit(browser, base_url, scheme):
     result = form.find_element(By.CLASS_NAME, "guide-chooser__result").text
     assert result.endswith(", ".join(expected) + "."), result
     headers = browser.find_elements(By.CSS_SELECTOR, "#guide-comparison thead th[data-tool]")
-    fits = {h.text.splitlines()[0]: "guide-fit" in h.get_attribute("class") for h in headers}
+    fits = {
+        h.find_element(By.TAG_NAME, "a").text: "guide-fit" in h.get_attribute("class")
+        for h in headers
+    }
     assert [name for name, fit in fits.items() if fit] == expected
     assert not all(fits.values()), "ticking two boxes should leave some tools out"
     shot(browser, f"chooser-after-{scheme}")

@@ -12,7 +12,8 @@
     form.hidden = false;
 
     var tools = Array.prototype.map.call(table.querySelectorAll("thead th[data-tool]"), function (th) {
-      return { slug: th.dataset.tool, name: th.textContent.trim().split("\n")[0] };
+      // The header's link holds the name; its text also has the version, after a <br>.
+      return { slug: th.dataset.tool, name: th.querySelector("a").textContent.trim() };
     });
     var result = form.querySelector(".guide-chooser__result");
 
