@@ -14,6 +14,8 @@ from fieldguide.model import UNRATED, load_comparison
 from fieldguide.pages import DATA_FILE
 from fieldguide.scaffold import ScaffoldError, main, scaffold, slugify
 
+NAME, SLUG = "Probe Flow", "probe-flow"  # a tool the real data will never hold
+
 
 @pytest.fixture
 def project(tmp_path):
@@ -44,31 +46,31 @@ def test_slugify(name, slug):
 
 
 def test_scaffolded_tool_validates_with_every_criterion_present(project):
-    assert scaffold(project, "Flyte", package="flytekit") == "flyte"
+    assert scaffold(project, NAME, package="probe-flow-sdk") == SLUG
     data = load_comparison(project / DATA_FILE, root=project, docs_dir=project / "docs")
-    flyte = data.tool("flyte")
-    assert flyte.draft and flyte.package.name == "flytekit"
-    assert set(flyte.ratings) == {c.id for c in data.criteria}
-    assert {r.value for r in flyte.ratings.values()} == {UNRATED}
-    assert "- Flyte: tools/flyte.md" in (project / "mkdocs.yml").read_text()
+    tool = data.tool(SLUG)
+    assert tool.draft and tool.package.name == "probe-flow-sdk"
+    assert set(tool.ratings) == {c.id for c in data.criteria}
+    assert {r.value for r in tool.ratings.values()} == {UNRATED}
+    assert "- Probe Flow: tools/probe-flow.md" in (project / "mkdocs.yml").read_text()
     groups = (project / "pyproject.toml").read_text()
-    assert 'flyte = [\n    { include-group = "examples" },\n    "flytekit",\n]' in groups
-    page = (project / "docs" / "tools" / "flyte.md").read_text()
+    assert 'probe-flow = [\n    { include-group = "examples" },\n    "probe-flow-sdk",\n]' in groups
+    page = (project / "docs" / "tools" / "probe-flow.md").read_text()
     assert '!!! warning "Draft"' in page and "<!-- guide:at-a-glance -->" in page
-    assert '--8<-- "examples/flyte/pipeline.py"' in page
+    assert '--8<-- "examples/probe-flow/pipeline.py"' in page
 
 
 def test_scaffold_keeps_existing_data_and_comments(project):
     before = (project / DATA_FILE).read_text()
-    scaffold(project, "Flyte")
+    scaffold(project, NAME)
     after = (project / DATA_FILE).read_text()
     assert after.startswith(before)
-    assert yaml.safe_load(after)["tools"][-1]["slug"] == "flyte"
+    assert yaml.safe_load(after)["tools"][-1]["slug"] == SLUG
 
 
 def test_scaffolded_pipeline_prints_what_its_output_comment_says(project, tmp_path_factory):
-    scaffold(project, "Flyte")
-    pipeline = project / "examples" / "flyte" / "pipeline.py"
+    scaffold(project, NAME)
+    pipeline = project / "examples" / SLUG / "pipeline.py"
     workdir = tmp_path_factory.mktemp("run")
     printed = subprocess.run(
         [sys.executable, str(pipeline)], cwd=workdir, capture_output=True, text=True, check=True
@@ -94,13 +96,13 @@ def test_refusals_write_nothing(project, name, message):
 
 
 def test_clash_with_an_existing_folder(project):
-    (project / "examples" / "flyte").mkdir()
-    with pytest.raises(ScaffoldError, match=r"clashes with what exists: examples/flyte/"):
-        scaffold(project, "Flyte")
+    (project / "examples" / SLUG).mkdir()
+    with pytest.raises(ScaffoldError, match=r"clashes with what exists: examples/probe-flow/"):
+        scaffold(project, NAME)
 
 
 def test_command_line_prints_the_slug_or_the_refusal(project, capsys):
-    assert main(["Flyte", "--root", str(project)]) == 0
-    assert capsys.readouterr().out.strip() == "flyte"
-    assert main(["Flyte", "--root", str(project)]) == 2
-    assert "new-tool: Flyte already exists" in capsys.readouterr().err
+    assert main([NAME, "--root", str(project)]) == 0
+    assert capsys.readouterr().out.strip() == SLUG
+    assert main([NAME, "--root", str(project)]) == 2
+    assert "new-tool: Probe Flow already exists" in capsys.readouterr().err

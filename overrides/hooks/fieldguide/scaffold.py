@@ -237,7 +237,8 @@ def train(train_csv: Path) -> Path:
 def evaluate(model_json: Path, test_csv: Path) -> str:
     model = json.loads(model_json.read_text())
     xs, ys = read_points(test_csv)
-    errors = [(model["slope"] * x + model["intercept"] - y) ** 2 for x, y in zip(xs, ys, strict=True)]
+    pairs = zip(xs, ys, strict=True)
+    errors = [(model["slope"] * x + model["intercept"] - y) ** 2 for x, y in pairs]
     rmse = math.sqrt(statistics.fmean(errors))
     return (
         f"slope={model['slope']:.4f} intercept={model['intercept']:.4f} "
