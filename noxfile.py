@@ -251,7 +251,7 @@ def upgrade_check(session: nox.Session) -> None:
                 else (failures[0][:120] if failures else f"pytest exit {run.returncode}")
             )
         rows += [(slug, name, old, new, outcome) for name, old, new in packages]
-    table = ["| tool | package | locked | newest | examples |", "|---|---|---|---|---|"]
+    table = ["| tool | package | locked | newest installable | examples |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(row)} |" for row in rows]
     print("\n".join(table))
     if any(row[4] != "passed" for row in rows):
