@@ -195,62 +195,75 @@ def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def _install_newest(
+    session: nox.Session, slug: str
+) -> tuple[Path, list[tuple[str, str, str]], str]:
+    """A throwaway venv with the group's newest releases: (its python, (package, locked, newest)
+    for the group's own requirements, the install error or "")."""
+    venv = ROOT / ".nox" / f"upgrade-{slug}"
+    session.run("uv", "venv", "--quiet", "--clear", str(venv), external=True)
+    python = venv / "bin" / "python"
+    install = subprocess.run(
+        ["uv", "pip", "install", "--quiet", "--python", str(python), "--group", slug],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    listed = subprocess.run(
+        ["uv", "pip", "list", "--python", str(python), "--format", "json"],
+        capture_output=True, text=True, check=False,
+    ).stdout  # fmt: skip
+    newest = {_canonical(p["name"]): p["version"] for p in json.loads(listed or "[]")}
+    locked = _locked_versions(lock_path(slug))
+    packages = [
+        (n, locked.get(n, "?"), newest.get(n, "?"))
+        for n in map(_canonical, _group_requirements(slug))
+    ]
+    error = install.stderr.strip().splitlines()[-1][:100] if install.returncode else ""
+    return python, packages, error
+
+
+def _install_newest_tekton_lint() -> tuple[tuple[str, str, str], Path]:
+    """The linter's newest npm release beside the locked one: its row, and its executable."""
+    name, prefix = "@ibm/tekton-lint", ROOT / ".nox" / "upgrade-tekton-npm"
+    npm = ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(prefix)]
+    subprocess.run([*npm, f"{name}@latest"], check=False)
+    manifest = prefix / "node_modules" / name / "package.json"
+    newest = json.loads(manifest.read_text())["version"] if manifest.exists() else "?"
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"][
+        f"node_modules/{name}"
+    ]["version"]
+    return (name, locked, newest), prefix / "node_modules" / ".bin" / "tekton-lint"
+
+
+def _run_examples(python: Path, slug: str, env: dict[str, str]) -> str:
+    """'passed', or the first failure pytest reports."""
+    run = subprocess.run(
+        [str(python), "-m", "pytest", f"tests/examples/test_{slug}.py", "-q", "-p", "no:cacheprovider", "-rfE"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if run.returncode == 0:
+        return "passed"
+    failures = [ln for ln in run.stdout.splitlines() if ln.startswith(("FAILED", "ERROR"))]
+    return failures[0][:120] if failures else f"pytest exit {run.returncode}"
+
+
 @nox.session(name="upgrade-check", default=False)
 def upgrade_check(session: nox.Session) -> None:
     """Run every tool's examples against the newest releases, locks untouched; print a table."""
     rows = []
     for slug in session.posargs or TOOLS:
-        venv = ROOT / ".nox" / f"upgrade-{slug}"
-        python = venv / "bin" / "python"
-        session.run("uv", "venv", "--quiet", "--clear", str(venv), external=True)
-        env = {
-            **os.environ,
-            "VIRTUAL_ENV": str(venv),
-            "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
-        }
-        install = subprocess.run(
-            ["uv", "pip", "install", "--quiet", "--python", str(python), "--group", slug],
-            cwd=ROOT, capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        locked = _locked_versions(lock_path(slug))
-        listed = subprocess.run(
-            ["uv", "pip", "list", "--python", str(python), "--format", "json"],
-            capture_output=True, text=True, check=False,
-        ).stdout  # fmt: skip
-        newest = {_canonical(p["name"]): p["version"] for p in json.loads(listed or "[]")}
-        packages = [
-            (_canonical(n), locked.get(_canonical(n), "?"), newest.get(_canonical(n), "?"))
-            for n in _group_requirements(slug)
-        ]
-        if slug == "tekton":  # the linter comes from npm: try its newest release too
-            prefix = ROOT / ".nox" / "upgrade-tekton-npm"
-            subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(prefix), "@ibm/tekton-lint@latest"], check=False)  # fmt: skip
-            lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
-            installed = (
-                json.loads((prefix / "node_modules/@ibm/tekton-lint/package.json").read_text())[
-                    "version"
-                ]
-                if (prefix / "node_modules/@ibm/tekton-lint/package.json").exists()
-                else "?"
-            )
-            packages.append(
-                ("@ibm/tekton-lint", lock["node_modules/@ibm/tekton-lint"]["version"], installed)
-            )
-            env["TEKTON_LINT"] = str(prefix / "node_modules" / ".bin" / "tekton-lint")
-        if install.returncode:
-            outcome = "does not install: " + install.stderr.strip().splitlines()[-1][:100]
-        else:
-            run = subprocess.run(
-                [str(python), "-m", "pytest", f"tests/examples/test_{slug}.py", "-q", "-p", "no:cacheprovider", "-rfE"],
-                cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-            )  # fmt: skip
-            failures = [ln for ln in run.stdout.splitlines() if ln.startswith(("FAILED", "ERROR"))]
-            outcome = (
-                "passed"
-                if run.returncode == 0
-                else (failures[0][:120] if failures else f"pytest exit {run.returncode}")
-            )
-        rows += [(slug, name, old, new, outcome) for name, old, new in packages]
+        python, packages, install_error = _install_newest(session, slug)
+        env = {**os.environ, "VIRTUAL_ENV": str(python.parent.parent)}
+        env["PATH"] = f"{python.parent}{os.pathsep}{env['PATH']}"
+        if slug == "tekton":  # its linter comes from npm: try the newest release of that too
+            row, linter = _install_newest_tekton_lint()
+            packages.append(row)
+            env["TEKTON_LINT"] = str(linter)
+        outcome = (
+            f"does not install: {install_error}"
+            if install_error
+            else _run_examples(python, slug, env)
+        )
+        rows += [(slug, name, locked, newest, outcome) for name, locked, newest in packages]
     table = ["| tool | package | locked | newest installable | examples |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(row)} |" for row in rows]
     print("\n".join(table))

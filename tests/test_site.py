@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -64,6 +65,7 @@ def nav_pages() -> set[str]:
     return set(walk(config["nav"]))
 
 
+@functools.cache  # read the pages once, not once per example
 def includes() -> dict[str, set[str | None]]:
     """Every file under examples/ that a page includes, with the sections it includes."""
     found: dict[str, set[str | None]] = {}
