@@ -102,8 +102,7 @@ def at_a_glance(data: Comparison, facts: ToolFacts, link: Link) -> str:
 
 def verified(facts: ToolFacts) -> str:
     """What the tests ran, with which release: printed under a tool's example pipeline."""
-    tool, version, verification = facts.tool, facts.version, facts.verification
-    slug = tool.slug
+    version, verification, slug = facts.version, facts.verification, facts.tool.slug
     lines = [
         f'!!! success "Checked: {verification.level}, with {facts.tested_with(markdown=False)}"',
         "",

@@ -48,7 +48,7 @@ def planned_files(root: Path, slug: str) -> list[Path]:
     ]
 
 
-def check_new(root: Path, name: str) -> str:
+def check_new(root: Path, name: str, data: dict) -> str:
     """The slug for `name`, or a ScaffoldError if it is empty or clashes with anything."""
     slug = slugify(name)
     if not slug or not slug[0].isalpha():
@@ -59,7 +59,6 @@ def check_new(root: Path, name: str) -> str:
         raise ScaffoldError(
             f"{name!r} makes the slug '{slug}', which a nox session or dependency group already uses"
         )
-    data = yaml.safe_load((root / DATA_FILE).read_text(encoding="utf-8"))
     for tool in data.get("tools", []):
         if tool.get("slug") == slug or str(tool.get("name", "")).lower() == name.strip().lower():
             raise ScaffoldError(
@@ -78,7 +77,8 @@ def check_new(root: Path, name: str) -> str:
 def scaffold(root: Path, name: str, package: str | None = None) -> str:
     """Write the draft tool's files and entries; return its slug. Nothing is written on refusal."""
     name = name.strip()
-    slug = check_new(root, name)
+    data = yaml.safe_load((root / DATA_FILE).read_text(encoding="utf-8"))
+    slug = check_new(root, name, data)
     pyproject = root / "pyproject.toml"
     groups = pyproject.read_text(encoding="utf-8")
     if "\n[tool.pytest.ini_options]" not in groups:
@@ -97,7 +97,7 @@ def scaffold(root: Path, name: str, package: str | None = None) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(fill(template, subs), encoding="utf-8")
     with (root / DATA_FILE).open("a", encoding="utf-8") as f:
-        f.write(data_entry(root, name, slug, package))
+        f.write(data_entry([c["id"] for c in data["criteria"]], name, slug, package))
     requirement = f'\n    "{package}",' if package else ""
     group = f'{slug} = [\n    {{ include-group = "examples" }},{requirement}\n]\n'
     pyproject.write_text(
@@ -113,10 +113,8 @@ def fill(template: str, subs: dict[str, str]) -> str:
     return re.sub(r"@(NAME|SLUG)@", lambda m: subs[m.group(1)], template)
 
 
-def data_entry(root: Path, name: str, slug: str, package: str | None) -> str:
-    criteria = [
-        c["id"] for c in yaml.safe_load((root / DATA_FILE).read_text(encoding="utf-8"))["criteria"]
-    ]
+def data_entry(criteria: list[str], name: str, slug: str, package: str | None) -> str:
+    """The draft's entry, every criterion present and not yet rated, as YAML to append."""
     evidence = f"tests/examples/test_{slug}.py"
     entry = {
         "slug": slug,
