@@ -1,16 +1,18 @@
 """Everything a contributor can do, one session each. `nox -l` lists them.
 
 Run it as `python3 noxfile.py [nox arguments]` on a machine that has only Python: the block at
-the bottom installs nox and uv into `.nox/.bootstrap` first. Every session installs from a
-committed lock (`pylock.<group>.toml`), so a tool's examples run against the same releases
-everywhere, and the orchestrators never share an environment (their pins conflict).
+the bottom installs nox and uv into `.nox/.bootstrap` first. Every session installs one
+dependency group from the one lockfile, `uv.lock`, so a tool's examples run against the same
+releases everywhere, and the orchestrators never share an environment (their pins conflict).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -31,8 +33,6 @@ def _bootstrap_and_rerun() -> None:
         print(f"nox is not installed: installing {' '.join(BOOTSTRAP)} into {home}", flush=True)
         venv.create(home, with_pip=True)
         subprocess.run([python, "-m", "pip", "install", "--quiet", *BOOTSTRAP], check=True)
-    # uv must be on PATH for nox's uv backend; the bootstrap venv's bin holds it.
-    os.environ["PATH"] = f"{python.parent}{os.pathsep}{os.environ.get('PATH', '')}"
     os.execv(python, [str(python), __file__, *sys.argv[1:]])
 
 
@@ -43,76 +43,133 @@ except ImportError:
         _bootstrap_and_rerun()
     raise
 
+import nox.virtualenv  # noqa: E402  (only once nox is known to be importable)
+
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv"
-nox.options.reuse_venv = "yes"  # `uv pip sync` below keeps a reused venv equal to its lock
+nox.options.reuse_venv = "yes"  # install_locked() keeps a reused venv equal to the lock
 nox.options.error_on_missing_interpreters = True
 
 TOOLS = sorted(p.name for p in (ROOT / "examples").iterdir() if p.is_dir())
 """One examples-<tool> session per folder under examples/: adding a folder adds a session."""
 
-LOCKED_GROUPS = ["docs", "tests", "zensical", "browser", *TOOLS]
 DOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # we pin mkdocs<2 and say why in pyproject.toml
-LOCK_PYTHON = "3.11.5"  # the oldest Python we support (pymdown-extensions 13 needs 3.11.5)
+OFFLINE_GUARD = ROOT / "tests" / "examples" / "offline"
+"""The folder of `field_guide_offline.py`, which every examples environment imports at start-up."""
 
 
-def lock_path(group: str) -> Path:
-    return ROOT / f"pylock.{group}.toml"
-
-
-def install_locked(session: nox.Session, group: str) -> None:
-    """Make the session's venv exactly match a group's lock, or say how to make the lock."""
-    lock = lock_path(group)
-    if not lock.exists():
+def uv(session: nox.Session) -> str:
+    """uv's executable, wherever nox was started from (PATH, nox's own venv, the bootstrap)."""
+    found, path, _ = nox.virtualenv.find_uv()
+    if not found:
         session.error(
-            f"{lock.name} is missing, so the '{group}' environment cannot be installed. "
-            f"Create it with: nox -s lock -- {group}"
+            "uv is missing: run `python3 noxfile.py` (it installs nox and uv into .nox/.bootstrap), "
+            "or install uv next to nox (`pip install uv`)"
         )
-    session.run_install(
-        "uv", "pip", "sync", "--quiet", "--python", session.virtualenv.location, lock.name,
-        external=True,
-    )  # fmt: skip
+    return path
 
 
-def compile_lock(session: nox.Session, group: str, *extra: str) -> None:
-    """Resolve one dependency group of pyproject.toml into its pylock file."""
+def needs(session: nox.Session, program: str, why: str) -> str:
+    """The path of a program the session runs, or one line saying what is missing and why."""
+    path = shutil.which(program)
+    if path is None:
+        session.error(f"{program} is missing: {why}")
+    return path
+
+
+def install_locked(session: nox.Session, group: str, *, project: bool = False) -> None:
+    """Make the session's venv exactly `group` of uv.lock, with compiled bytecode.
+
+    `project` also installs `fieldguide` (editable), for sessions that build or test the site.
+    The venv records which lock it was synced from, so an unchanged lock costs nothing.
+    """
+    venv = Path(session.virtualenv.location)
+    lock = ROOT / "uv.lock"
+    if not lock.exists():
+        session.error("uv.lock is missing: run `nox -s lock` to resolve pyproject.toml into it")
+    digest = hashlib.sha256(lock.read_bytes() + f"{group}:{project}".encode()).hexdigest()
+    stamp = venv / ".field-guide-lock"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
     try:
-        session.run(
-            "uv", "pip", "compile", "pyproject.toml", "--quiet", "--group", group,
-            "--universal", "--python-version", LOCK_PYTHON,
-            "--format", "pylock.toml", "--output-file", lock_path(group).name, *extra,
+        session.run_install(
+            uv(session),
+            "sync",
+            "--locked",
+            "--quiet",
+            "--no-default-groups",
+            "--group",
+            group,
+            *([] if project else ["--no-install-project"]),
+            # Compiled once here, so no process of the session compiles what it imports.
+            "--compile-bytecode",
+            env={"UV_PROJECT_ENVIRONMENT": str(venv)},
             external=True,
-        )  # fmt: skip
+        )
     except nox.command.CommandFailed:
         session.error(
-            f"The '{group}' dependencies do not resolve (see uv's message above). "
-            f"Edit the '{group}' group in pyproject.toml, then run: nox -s lock -- {group}"
+            f"cannot install group '{group}' from uv.lock (see uv's message above); "
+            "if pyproject.toml changed, run: nox -s lock"
         )
+    stamp.write_text(digest)
+
+
+def install_offline_guard(venv: Path) -> None:
+    """Every Python process of this venv imports the offline guard first, through a .pth file.
+
+    A .pth file is read by `site` whatever else is installed, unlike a `sitecustomize` module,
+    which any package's own `sitecustomize` could shadow.
+    """
+    (site_packages,) = venv.glob("lib/python3*/site-packages")
+    (site_packages / "field_guide_offline.pth").write_text(
+        f"{OFFLINE_GUARD}\nimport field_guide_offline\n", encoding="utf-8"
+    )
 
 
 @nox.session(default=False)
 def docs(session: nox.Session) -> None:
-    """Preview the site at http://127.0.0.1:8000, rebuilding on every change."""
-    install_locked(session, "docs")
+    """Preview the site at http://127.0.0.1:8000, rebuilding what changed on every save."""
+    install_locked(session, "docs", project=True)
     # --livereload: with some click releases, live reload is off unless asked for explicitly.
     session.run(
-        "mkdocs", "serve", "--livereload", "--dev-addr", "127.0.0.1:8000", *session.posargs, env=DOCS_ENV
-    )  # fmt: skip
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "--dev-addr",
+        "127.0.0.1:8000",
+        *session.posargs,
+        env=DOCS_ENV,
+    )
 
 
 @nox.session
 def build(session: nox.Session) -> None:
     """Build the site into site/ with `mkdocs build --strict` (any warning fails)."""
-    install_locked(session, "docs")
+    install_locked(session, "docs", project=True)
     session.run("mkdocs", "build", "--strict", *session.posargs, env=DOCS_ENV)
+
+
+@nox.session(name="build-zensical")
+def build_zensical(session: nox.Session) -> None:
+    """Build with MkDocs and with Zensical, Material's successor; fail where their pages differ."""
+    install_locked(session, "zensical", project=True)
+    out = ROOT / "site-parity"  # inside the project: Zensical writes only below its config
+    shutil.rmtree(out, ignore_errors=True)
+    session.run("mkdocs", "build", "--strict", "--quiet", env={**DOCS_ENV, "SITE_DIR": str(out / "mkdocs")})  # fmt: skip
+    session.run("zensical", "build", "--strict", "--clean", env={"SITE_DIR": str(out / "zensical")})  # fmt: skip
+    session.run("python", "-m", "fieldguide.parity", str(out / "mkdocs"), str(out / "zensical"))
+    session.run("pytest", "tests/builders", *session.posargs)  # bad input, through both builders
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Test the build hooks, the comparison data, and that pages and examples agree."""
-    install_locked(session, "tests")
+    """Test the site's code and data, the lock, the workflows, and that everything agrees."""
+    install_locked(session, "tests", project=True)
     session.run("ruff", "check", ".")
-    session.run("ruff", "format", "--check", ".")
+    # examples/ is format-checked by the examples harness, which keeps the `#>` output comments
+    # that `ruff format` would rewrite as `# >`.
+    session.run("ruff", "format", "--check", "--extend-exclude", "examples", ".")
+    session.run(uv(session), "lock", "--check", "--quiet", external=True)
     workflows = sorted(
         p.relative_to(ROOT).as_posix() for p in (ROOT / ".github" / "workflows").glob("*.yml")
     )
@@ -121,18 +178,17 @@ def tests(session: nox.Session) -> None:
     session.run(
         "check-jsonschema", "--builtin-schema", "vendor.dependabot", ".github/dependabot.yml"
     )
-    # The examples and the browser have sessions of their own (examples-<tool>, browser).
-    session.run(
-        "pytest", "tests", "--ignore=tests/examples", "--ignore=tests/browser", *session.posargs
-    )
+    session.run("pytest", "tests/project", *session.posargs)
 
 
 def _examples_session(slug: str):
     def run_examples(session: nox.Session) -> None:
         install_locked(session, slug)
+        install_offline_guard(Path(session.virtualenv.location))
         if slug == "tekton":  # its linter comes from npm, locked in package-lock.json
+            npm = needs(session, "npm", "install Node.js 20 or newer, for the Tekton linter")
             session.run(
-                "npm",
+                npm,
                 "ci",
                 "--prefer-offline",
                 "--no-audit",
@@ -140,7 +196,12 @@ def _examples_session(slug: str):
                 "--silent",
                 external=True,
             )
-        session.run("pytest", f"tests/examples/test_{slug}.py", *session.posargs)
+        session.run(
+            "pytest",
+            f"tests/examples/test_{slug}.py",
+            "tests/examples/test_offline.py",
+            *session.posargs,
+        )
 
     run_examples.__doc__ = (
         f"Run every example under examples/{slug}/ against its locked release "
@@ -153,91 +214,123 @@ for _slug in TOOLS:
     nox.session(name=f"examples-{_slug}", tags=["examples"])(_examples_session(_slug))
 
 
-@nox.session(default=False)
-def lock(session: nox.Session) -> None:
-    """Re-resolve the locks from pyproject.toml: all of them, or those named (-- prefect docs)."""
-    unknown = sorted(set(session.posargs) - set(LOCKED_GROUPS))
-    if unknown:
-        session.error(f"No such group: {', '.join(unknown)}. Groups: {', '.join(LOCKED_GROUPS)}")
-    for group in session.posargs or LOCKED_GROUPS:
-        compile_lock(session, group, "--upgrade")
-
-
 @nox.session(name="new-tool", default=False)
 def new_tool(session: nox.Session) -> None:
     """Scaffold a draft tool: page, examples, test, data, nav, group, lock (-- "Name" [--package pkg])."""
     if not session.posargs:
-        session.error('Name the tool: nox -s new-tool -- "Tool Name" [--package pypi-name]')
-    install_locked(session, "tests")
-    env = {"PYTHONPATH": str(ROOT / "overrides" / "hooks")}
-    slug = session.run(
-        "python", "-m", "fieldguide.scaffold", *session.posargs, env=env, silent=True
-    )
-    slug = slug.strip().splitlines()[-1]
-    compile_lock(session, slug)
-    session.log(
-        f"Scaffolded '{slug}'. Next: nox -s build examples-{slug}, then finish docs/tools/{slug}.md"
-    )
-
-
-def _group_requirements(group: str) -> list[str]:
-    """The names a dependency group asks for directly (not the groups it includes)."""
-    groups = tomllib.loads((ROOT / "pyproject.toml").read_text())["dependency-groups"]
-    return [re.match(r"[A-Za-z0-9._-]+", r).group(0) for r in groups[group] if isinstance(r, str)]
-
-
-def _locked_versions(lock: Path) -> dict[str, str]:
-    packages = tomllib.loads(lock.read_text()).get("packages", []) if lock.exists() else []
-    return {_canonical(p["name"]): p["version"] for p in packages}
-
-
-def _canonical(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def _install_newest(
-    session: nox.Session, slug: str
-) -> tuple[Path, list[tuple[str, str, str]], str]:
-    """A throwaway venv with the group's newest releases: (its python, (package, locked, newest)
-    for the group's own requirements, the install error or "")."""
-    venv = ROOT / ".nox" / f"upgrade-{slug}"
-    session.run("uv", "venv", "--quiet", "--clear", str(venv), external=True)
-    python = venv / "bin" / "python"
-    install = subprocess.run(
-        ["uv", "pip", "install", "--quiet", "--python", str(python), "--group", slug],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        session.error('name the tool: nox -s new-tool -- "Tool Name" [--package pypi-name]')
+    install_locked(session, "tests", project=True)
+    said = session.run(
+        "python", "-m", "fieldguide.scaffold", *session.posargs,
+        env={"FIELD_GUIDE_UV": uv(session)}, silent=True, success_codes=[0, 2],
     )  # fmt: skip
-    listed = subprocess.run(
-        ["uv", "pip", "list", "--python", str(python), "--format", "json"],
-        capture_output=True, text=True, check=False,
-    ).stdout  # fmt: skip
-    newest = {_canonical(p["name"]): p["version"] for p in json.loads(listed or "[]")}
-    locked = _locked_versions(lock_path(slug))
-    packages = [
-        (n, locked.get(n, "?"), newest.get(n, "?"))
-        for n in map(_canonical, _group_requirements(slug))
-    ]
-    error = install.stderr.strip().splitlines()[-1][:100] if install.returncode else ""
-    return python, packages, error
+    if said.startswith("new-tool:"):
+        session.error(said.strip())  # one line, and the scaffold has left nothing behind
+    slug = said.strip().splitlines()[-1]
+    session.log(
+        f"scaffolded '{slug}': next, nox -s build examples-{slug} tests, then finish docs/tools/{slug}.md"
+    )
 
 
-def _install_newest_tekton_lint() -> tuple[tuple[str, str, str], Path]:
-    """The linter's newest npm release beside the locked one: its row, and its executable."""
-    name, prefix = "@ibm/tekton-lint", ROOT / ".nox" / "upgrade-tekton-npm"
-    npm = ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(prefix)]
-    subprocess.run([*npm, f"{name}@latest"], check=False)
-    manifest = prefix / "node_modules" / name / "package.json"
-    newest = json.loads(manifest.read_text())["version"] if manifest.exists() else "?"
-    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"][
-        f"node_modules/{name}"
-    ]["version"]
-    return (name, locked, newest), prefix / "node_modules" / ".bin" / "tekton-lint"
+@nox.session(default=False, venv_backend="none")
+def lock(session: nox.Session) -> None:
+    """Resolve pyproject.toml into uv.lock (-- --upgrade for newest releases, or
+    -- --upgrade-package prefect for one)."""
+    session.run(uv(session), "lock", *session.posargs, external=True)
 
 
-def _run_examples(python: Path, slug: str, env: dict[str, str]) -> str:
-    """'passed', or the first failure pytest reports."""
+def _direct_requirements(pyproject: dict, group: str) -> dict[str, str]:
+    """The packages a group asks for itself (not through the groups it includes), with their
+    version specifiers."""
+    from packaging.requirements import Requirement
+
+    return {
+        str(Requirement(r).name): str(Requirement(r).specifier)
+        for r in pyproject["dependency-groups"][group]
+        if isinstance(r, str)
+    }
+
+
+def _versions(lock: Path) -> dict[str, set[str]]:
+    from packaging.utils import canonicalize_name
+
+    found: dict[str, set[str]] = {}
+    for package in tomllib.loads(lock.read_text())["package"]:
+        found.setdefault(canonicalize_name(package["name"]), set()).add(package.get("version", "?"))
+    return found
+
+
+def _newest_installable(session: nox.Session, name: str) -> str:
+    """The newest release of `name` that installs on its own, whatever our own caps say."""
+    done = subprocess.run(
+        [uv(session), "pip", "compile", "-", "--quiet", "--no-header", "--no-annotate",
+         "--python-version", "3.11"],
+        input=name, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    pins = dict(line.split("==") for line in done.stdout.splitlines() if "==" in line)
+    return pins.get(name, pins.get(name.lower(), "does not resolve"))
+
+
+@nox.session(name="upgrade-check", default=False)
+def upgrade_check(session: nox.Session) -> None:
+    """Re-lock a scratch copy at the newest releases and run every tool's examples on it; print a table."""
+    from packaging.utils import canonicalize_name
+
+    install_locked(session, "tests", project=True)  # for `packaging` and the scratch project
+    scratch = ROOT / ".nox" / "upgrade-check"
+    shutil.rmtree(scratch, ignore_errors=True)
+    (scratch / "overrides").mkdir(parents=True)
+    shutil.copytree(ROOT / "overrides" / "hooks", scratch / "overrides" / "hooks")
+    text = (ROOT / "pyproject.toml").read_text()
+    # Newest means today's: drop the lock's cut-off date, then upgrade every pin.
+    (scratch / "pyproject.toml").write_text(re.sub(r"^exclude-newer = .*\n", "", text, flags=re.M))
+    shutil.copy(ROOT / "uv.lock", scratch / "uv.lock")
+    session.run(
+        uv(session), "lock", "--upgrade", "--quiet", "--project", str(scratch), external=True
+    )
+    pyproject = tomllib.loads(text)
+    locked, newest = _versions(ROOT / "uv.lock"), _versions(scratch / "uv.lock")
+    rows = []
+    for group in session.posargs or [*TOOLS, "docs", "zensical"]:
+        outcome = (
+            "not run (no examples)" if group not in TOOLS else _run_newest(session, group, scratch)
+        )
+        for name, specifier in _direct_requirements(pyproject, group).items():
+            key = canonicalize_name(name)
+            beyond = _newest_installable(session, name) if "<" in specifier else ""
+            rows.append((group, name, ",".join(sorted(locked.get(key, {"?"}))),
+                         ",".join(sorted(newest.get(key, {"?"}))),
+                         f"{beyond} (ours: {specifier})" if beyond else "", outcome))  # fmt: skip
+        if group == "tekton":
+            rows.append(("tekton", *_newest_tekton_lint(), "", outcome))
+    header = ("group", "package", "locked", "newest in our range", "newest beyond our cap", "examples")  # fmt: skip
+    table = [header, ("---",) * len(header), *rows]
+    print("\n".join(f"| {' | '.join(row)} |" for row in table))
+    failed = [row for row in rows if row[5] not in ("passed", "not run (no examples)")]
+    if failed:
+        session.error("some examples fail on the newest releases: see the table above")
+
+
+def _run_newest(session: nox.Session, group: str, scratch: Path) -> str:
+    """'passed', or the first failure of the group's examples against the scratch lock."""
+    venv = ROOT / ".nox" / f"upgrade-{group}"
+    env = {**os.environ, "UV_PROJECT_ENVIRONMENT": str(venv), "VIRTUAL_ENV": str(venv)}
+    install = subprocess.run(
+        [uv(session), "sync", "--quiet", "--project", str(scratch), "--no-default-groups",
+         "--group", group, "--no-install-project", "--compile-bytecode"],
+        env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if install.returncode:
+        return f"does not install: {install.stderr.strip().splitlines()[-1][:100]}"
+    install_offline_guard(venv)
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
+    if group == "tekton":
+        env["TEKTON_LINT"] = str(
+            ROOT / ".nox" / "upgrade-tekton-npm" / "node_modules" / ".bin" / "tekton-lint"
+        )
     run = subprocess.run(
-        [str(python), "-m", "pytest", f"tests/examples/test_{slug}.py", "-q", "-p", "no:cacheprovider", "-rfE"],
+        [str(venv / "bin" / "python"), "-m", "pytest", f"tests/examples/test_{group}.py",
+         "tests/examples/test_offline.py", "-q", "-p", "no:cacheprovider", "-rfE"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     if run.returncode == 0:
@@ -246,69 +339,14 @@ def _run_examples(python: Path, slug: str, env: dict[str, str]) -> str:
     return failures[0][:120] if failures else f"pytest exit {run.returncode}"
 
 
-@nox.session(name="upgrade-check", default=False)
-def upgrade_check(session: nox.Session) -> None:
-    """Run every tool's examples against the newest releases, locks untouched; print a table."""
-    rows = []
-    for slug in session.posargs or TOOLS:
-        python, packages, install_error = _install_newest(session, slug)
-        env = {**os.environ, "VIRTUAL_ENV": str(python.parent.parent)}
-        env["PATH"] = f"{python.parent}{os.pathsep}{env['PATH']}"
-        if slug == "tekton":  # its linter comes from npm: try the newest release of that too
-            row, linter = _install_newest_tekton_lint()
-            packages.append(row)
-            env["TEKTON_LINT"] = str(linter)
-        outcome = (
-            f"does not install: {install_error}"
-            if install_error
-            else _run_examples(python, slug, env)
-        )
-        rows += [(slug, name, locked, newest, outcome) for name, locked, newest in packages]
-    table = ["| tool | package | locked | newest installable | examples |", "|---|---|---|---|---|"]
-    table += [f"| {' | '.join(row)} |" for row in rows]
-    print("\n".join(table))
-    if any(row[4] != "passed" for row in rows):
-        session.error("some examples fail on the newest releases: see the table above")
-
-
-@nox.session(name="build-zensical", default=False)
-def build_zensical(session: nox.Session) -> None:
-    """Informational: build with Zensical too and list how its pages differ from MkDocs' build."""
-    install_locked(session, "zensical")
-    session.run("mkdocs", "build", "--strict", "--quiet", env=DOCS_ENV)
-    config = ROOT / ".zensical.yml"  # same configuration, other output folder
-    config.write_text((ROOT / "mkdocs.yml").read_text() + "\nsite_dir: site-zensical\n")
-    try:
-        session.run(
-            "zensical", "build", "--clean", "--config-file", config.name, success_codes=range(256)
-        )
-    finally:
-        config.unlink()
-    mkdocs_pages = {
-        p.relative_to(ROOT / "site").as_posix() for p in (ROOT / "site").rglob("*.html")
-    }
-    zensical_dir = ROOT / "site-zensical"
-    zensical_pages = {p.relative_to(zensical_dir).as_posix() for p in zensical_dir.rglob("*.html")}
-    report = [f"MkDocs built {len(mkdocs_pages)} pages, Zensical {len(zensical_pages)}."]
-    report += [f"  only in MkDocs' build: {p}" for p in sorted(mkdocs_pages - zensical_pages)]
-    report += [f"  only in Zensical's build: {p}" for p in sorted(zensical_pages - mkdocs_pages)]
-    for page in sorted(mkdocs_pages & zensical_pages):
-        text = (zensical_dir / page).read_text(encoding="utf-8", errors="replace")
-        if "<!-- guide:" in text:
-            report.append(
-                f"  {page}: generated blocks not rendered (Zensical did not run the hooks)"
-            )
-        if "::: fieldguide" in text:
-            report.append(f"  {page}: mkdocstrings block not rendered")
-    print("\n".join(report))
-
-
-@nox.session(default=False)
-def browser(session: nox.Session) -> None:
-    """Check the built site in headless Chromium (Debian's chromium, chromium-driver); screenshots."""
-    install_locked(session, "browser")
-    session.run("mkdocs", "build", "--strict", "--quiet", env=DOCS_ENV)
-    session.run("pytest", "tests/browser", *session.posargs)
+def _newest_tekton_lint() -> tuple[str, str, str]:
+    """The linter's newest npm release beside the locked one, installed for _run_newest."""
+    name, prefix = "@ibm/tekton-lint", ROOT / ".nox" / "upgrade-tekton-npm"
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(prefix), f"{name}@latest"], check=False)  # fmt: skip
+    manifest = prefix / "node_modules" / name / "package.json"
+    newest = json.loads(manifest.read_text())["version"] if manifest.exists() else "?"
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"][f"node_modules/{name}"]["version"]  # fmt: skip
+    return name, locked, newest
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """Refuse every network connection that leaves this machine, in every Python process.
 
-The examples sessions put this folder on PYTHONPATH, so Python imports this module at start-up
-in the test process and in every subprocess it starts (KFP's runner, Prefect's server). A refused
-attempt is also appended to $FIELD_GUIDE_NETWORK_LOG, so that a library which swallows the error
-still fails the run: the examples must not phone home.
+Each examples session writes `field_guide_offline.pth` into its venv's site-packages; `site`
+reads it when any Python of that venv starts, so this module runs first in the test process and
+in every subprocess (KFP's runner, Prefect's server, Metaflow's steps). Unlike a module named
+`sitecustomize`, a `.pth` file cannot be shadowed by another package's. A refused attempt is also
+appended to $FIELD_GUIDE_NETWORK_LOG, so that a library which swallows the error still fails the
+run: the examples must not phone home.
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ def is_local(host: object) -> bool:
 
 
 def refuse(what: str) -> None:
-    message = f"network access blocked by the Field Guide's offline guard: {what}"
+    message = (
+        f"the Field Guide's examples run offline, so this was refused: {what} "
+        "(loopback only; see tests/examples/offline/field_guide_offline.py)"
+    )
     log = os.environ.get("FIELD_GUIDE_NETWORK_LOG")
     if log:
         with open(log, "a", encoding="utf-8") as f:
@@ -61,9 +66,18 @@ def _guard_sendto(original):
     return sendto
 
 
+def _is_address(host: object) -> bool:
+    try:
+        ipaddress.ip_address(host.decode() if isinstance(host, bytes) else str(host))
+    except ValueError:
+        return False
+    return True
+
+
 def _guard_getaddrinfo(original):
     def getaddrinfo(host, *args, **kwargs):
-        if not is_local(host):
+        # A name means a DNS query; a numeric address is only parsed, and its connect is guarded.
+        if not is_local(host) and not _is_address(host):
             refuse(f"resolve {host}")
         return original(host, *args, **kwargs)
 
