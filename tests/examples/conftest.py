@@ -1,39 +1,44 @@
-"""What every examples-<tool> session shares.
+"""The examples harness: what every examples-<tool> session shares.
 
 `test_<tool>.py` runs the files under `examples/<tool>/`: any test with an `example` argument is
-run once per file (its id is the file's path), and `check_example` lints it, checks its format,
-runs it, and compares what it prints with its `#>` comments (or rewrites them under
-`--update-examples`). Every run is offline and writes only to temp dirs.
+run once per file (its id is the file's path), and `check_example` checks its format, runs it, and
+compares what it prints with its `#>` comments (or rewrites them under `--update-examples`). The
+lecture's code (`lecture.py`) is quoted byte for byte and run as written by `lecture_transcript`,
+which records what happened in `lecture.output.txt`. Lint is `ruff check .` in the tests session.
+Every run is offline, in a temp dir, with each tool's home in a temp dir too.
 """
 
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import os
 import re
 import subprocess
 import sys
+import tomllib
 import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample, EvalExample
-from pytest_examples.lint import FormatError, ruff_check
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-OFFLINE = Path(__file__).parent / "offline"
 EXAMPLE_SUFFIXES = {".py"}
+LECTURE = "lecture.py"
+"""The lecture's code, which runs as written and fails where the lecture is out of date."""
 OUTPUT_COMMENT = re.compile(r"^( *#)> ", re.M)
+FORMAT_EXCLUDED = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"]["format"][
+    "exclude"
+]
 
-# Before any orchestrator is imported: every process this session starts is offline.
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])
-)
-sys.path.insert(0, str(OFFLINE))
-import sitecustomize as offline_guard  # noqa: E402  (this folder's guard, not a site one)
 
-offline_guard.install()
+def shown(path: Path) -> str:
+    """How messages name a file: relative to the repository when it is in it."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
 def tool_of(module_path: Path) -> str:
@@ -41,31 +46,50 @@ def tool_of(module_path: Path) -> str:
 
 
 def example_files(tool: str) -> list[Path]:
+    """Every example a tool's `test_example` runs: its .py files but the lecture's own code."""
     folder = EXAMPLES / tool
     if not folder.is_dir():
         raise pytest.UsageError(f"{folder} does not exist: is test_{tool}.py named after its tool?")
-    return sorted(p for p in folder.rglob("*") if p.suffix in EXAMPLE_SUFFIXES)
+    return sorted(
+        p for p in folder.rglob("*") if p.suffix in EXAMPLE_SUFFIXES and p.name != LECTURE
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "example" in metafunc.fixturenames:
         files = example_files(tool_of(Path(metafunc.module.__file__)))
-        metafunc.parametrize("example", files, ids=[f.relative_to(ROOT).as_posix() for f in files])
+        metafunc.parametrize("example", files, ids=[shown(f) for f in files])
 
 
 @pytest.fixture(scope="session", autouse=True)
 def offline(tmp_path_factory: pytest.TempPathFactory):
     """Prove the guard is active here and in subprocesses, then fail if anything phoned home."""
+    if "field_guide_offline" not in sys.modules:
+        pytest.exit(
+            "the offline guard is not installed in this venv: run the examples through "
+            "`nox -s examples-<tool>`, which installs it",
+            returncode=2,
+        )
     log = tmp_path_factory.mktemp("network") / "refused.log"
     os.environ["FIELD_GUIDE_NETWORK_LOG"] = str(log)
     child = subprocess.run(
         [sys.executable, "-c", "import socket; print(socket.socket.connect.field_guide_guard)"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert child.stdout.strip() == "True", f"offline guard not active in subprocesses: {child}"
     yield
     refused = log.read_text() if log.exists() else ""
     assert not refused, f"examples tried to reach the network:\n{refused}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def home(tmp_path_factory: pytest.TempPathFactory):
+    """HOME is a temp dir: no tool reads or writes the user's own state (~/.dagster, ~/.flyte...)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        yield
 
 
 @pytest.fixture
@@ -75,40 +99,59 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def format_problems(source: str) -> str:
-    """A diff of what `ruff format` would change, ignoring the `#>` output comments it mangles."""
+def format_excluded(path: Path) -> bool:
+    """True for files pyproject.toml keeps out of `ruff format` (the lecture's code)."""
+    return any(fnmatch.fnmatch(shown(path), pattern) for pattern in FORMAT_EXCLUDED)
+
+
+def formatted(source: str) -> str:
+    """`source` as `ruff format` writes it, with the `#>` output comments it would mangle kept."""
     protected = OUTPUT_COMMENT.sub(r"\1 > ", source)
-    formatted = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--line-length", "100", "-"],
-        input=protected, capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    formatted = re.sub(r"^( *#) > ", r"\1> ", formatted, flags=re.M)
-    if formatted == source:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "-"],
+        input=protected,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    return re.sub(r"^( *#) > ", r"\1> ", result, flags=re.M)
+
+
+def format_problems(path: Path, source: str) -> str:
+    """A diff of what `ruff format` would change in an example, or "" if nothing."""
+    if format_excluded(path):
         return ""
-    return "".join(difflib.unified_diff(source.splitlines(True), formatted.splitlines(True)))
+    after = formatted(source)
+    return "".join(difflib.unified_diff(source.splitlines(True), after.splitlines(True)))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """After `--update-examples` has written new `#>` output, leave every example formatted."""
+    if not session.config.getoption("update_examples", default=False):
+        return
+    for path in sorted(EXAMPLES.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if not format_excluded(path) and formatted(source) != source:
+            path.write_text(formatted(source), encoding="utf-8")
 
 
 @pytest.fixture
 def check_example(eval_example: EvalExample, workdir: Path):
-    """Lint, format-check, run and print-check one example file; return its module globals."""
-    # py311, as the project lint: ruff sorts imports by what the target version ships
-    eval_example.set_config(
-        line_length=100, ruff_line_length=100, ruff_ignore=["E501"], target_version="py311"
-    )
+    """Format-check, run and print-check one example file; return its module globals."""
 
     def check(path: Path, **run_kwargs):
         __tracebackhide__ = True
         source = path.read_text(encoding="utf-8")
         example = CodeExample.create(source, path=path)
         example.group = uuid.uuid4()  # pytest-examples needs a group to write updates back
-        where = path.relative_to(ROOT)
-        if eval_example.update_examples:
-            return eval_example.run_print_update(example, **run_kwargs)
-        if problems := lint_problems(example, eval_example):
-            pytest.fail(problems, pytrace=False)
-        if diff := format_problems(source):
+        where = shown(path)
+        updating = eval_example.update_examples
+        if not updating and (diff := format_problems(path, source)):
             pytest.fail(f"{where} is not formatted (run `ruff format {where}`):\n{diff}", False)
         try:
+            if updating:
+                return eval_example.run_print_update(example, **run_kwargs)
             return eval_example.run_print_check(example, **run_kwargs)
         except pytest.fail.Exception:
             raise  # a print mismatch already names the file and shows the diff
@@ -120,18 +163,9 @@ def check_example(eval_example: EvalExample, workdir: Path):
     return check
 
 
-def lint_problems(example: CodeExample, eval_example: EvalExample) -> str:
-    """Ruff's findings, concise, so that each reads examples/<tool>/file.py:line:col."""
-    try:
-        ruff_check(example, eval_example.config, extra_ruff_args=("--output-format", "concise"))
-    except FormatError as exc:
-        return str(exc)
-    return ""
-
-
 def describe_failure(exc: BaseException, path: Path) -> str:
     """`examples/x/y.py:12: KeyError: 'k'`: the example's own line and the tool's own error."""
-    where = path.relative_to(ROOT).as_posix()
+    where = shown(path)
     tb, line = exc.__traceback__, None
     while tb is not None:
         if Path(tb.tb_frame.f_code.co_filename).name == path.name:
@@ -141,3 +175,110 @@ def describe_failure(exc: BaseException, path: Path) -> str:
     return f"{location}: {type(exc).__module__}.{type(exc).__qualname__}: {exc}".replace(
         "builtins.", ""
     )
+
+
+# The lecture's code, run as written
+
+
+@dataclass(frozen=True)
+class Step:
+    """One command of a transcript, as a reader would type it."""
+
+    shown: str
+    """The command as the page prints it, after `$ `."""
+    argv: Sequence[str]
+    keep: Callable[[str], bool] | None = None
+    """Which output lines the page shows, when the tool prints pages of debug log."""
+
+
+_TIMESTAMPS = [
+    (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z"), "<time>"),
+    (re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}"), "<time>"),
+    (re.compile(r"\b\d\d:\d\d:\d\d\.\d{3}\b"), "<time>"),
+    (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"), "<id>"),
+    (re.compile(r"127\.0\.0\.1:\d+"), "127.0.0.1:<port>"),
+    (re.compile(r"\(pid: \d+\)|pid \d+"), "<pid>"),
+]
+
+
+def normalize(output: str, cwd: Path, extra: Sequence[tuple[str, str]] = ()) -> str:
+    """Output as it reads on any machine: no temp paths, times, ids, ports or tool internals."""
+    output = output.replace(f"{cwd}/", "").replace(str(cwd), ".")
+    site = re.escape(str(Path(sys.executable).parent.parent)) + r"/lib/python[\d.]+/site-packages/"
+    output = re.sub(site, "", output)
+    for pattern, replacement in _TIMESTAMPS:
+        output = pattern.sub(replacement, output)
+    for pattern, replacement in extra:
+        output = re.sub(pattern, replacement, output)
+    lines, in_traceback = [], False
+    for line in output.splitlines():
+        # A traceback keeps the lecture's own frames and the error; the tool's frames are elided.
+        if line.startswith("Traceback (most recent call last):"):
+            in_traceback, frame = True, False
+            lines.append(line)
+            continue
+        if in_traceback and line.startswith("  "):
+            if line.startswith("  File "):
+                frame = line.startswith(f'  File "{LECTURE}"')
+                if not frame and lines[-1] != "  ...":
+                    lines.append("  ...")
+            if frame:
+                lines.append(line)
+            continue
+        in_traceback = False
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def lecture_transcript(request: pytest.FixtureRequest, tmp_path: Path):
+    """Run the lecture's code as written, step by step, and check (or update) its transcript."""
+
+    def run(
+        tool: str,
+        steps: Sequence[Step],
+        env: dict[str, str] | None = None,
+        extra: Sequence[tuple[str, str]] = (),
+    ) -> str:
+        __tracebackhide__ = True
+        source = EXAMPLES / tool / LECTURE
+        (tmp_path / LECTURE).write_bytes(source.read_bytes())
+        env = {**os.environ, **(env or {})}
+        env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+        parts = []
+        for step in steps:
+            done = subprocess.run(
+                list(step.argv),
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
+                timeout=300,
+                check=False,
+            )
+            output = normalize(done.stdout + done.stderr, tmp_path, extra).splitlines()
+            if step.keep:
+                output = [line for line in output if step.keep(line)]
+            parts += [f"$ {step.shown}", *output, f"[exit status {done.returncode}]"]
+        transcript = "\n".join(parts) + "\n"
+        recorded = EXAMPLES / tool / "lecture.output.txt"
+        if request.config.getoption("update_examples"):
+            recorded.write_text(transcript, encoding="utf-8")
+        elif not recorded.exists() or recorded.read_text(encoding="utf-8") != transcript:
+            was = recorded.read_text(encoding="utf-8") if recorded.exists() else ""
+            diff = "".join(
+                difflib.unified_diff(
+                    was.splitlines(True),
+                    transcript.splitlines(True),
+                    shown(recorded),
+                    "today's run",
+                )
+            )
+            pytest.fail(
+                f"{shown(recorded)} is not what the lecture's code does today (run with --update-examples to record it):\n{diff}",
+                pytrace=False,
+            )
+        return transcript
+
+    return run

@@ -1,23 +1,29 @@
 """The comparison data: what `docs/data/comparison.yaml` may contain.
 
-The site's comparison table, every tool page's "at a glance" box and the chooser are rendered from
-one file, validated by these models. [`load_comparison`][fieldguide.model.load_comparison] turns
-any problem into one [`DataError`][fieldguide.model.DataError] naming the file, line, tool and
-field, and what is allowed.
+The comparison table, every tool page's "at a glance" box, the home page's overview and the
+chooser are rendered from this one file, validated by these models.
+[`load_comparison`][fieldguide.model.load_comparison] reports every problem at once, one line
+each naming the file, line, tool, criterion and field, and what is allowed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from .datafile import DataError, Problem, Source, validate
+
+COMPARISON_FILE = "docs/data/comparison.yaml"
+"""Where the comparison data lives, relative to the repository root."""
 
 SLUG = r"^[a-z][a-z0-9-]*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
 OneLine = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]+$")]
+HttpsUrl = Annotated[str, Field(pattern=r"^https://\S+$")]
 
 VERIFICATION_LEVELS = ("validated and step logic run", "compiled and ran locally", "ran end to end")
 """How far this repository's tests execute a tool, weakest first."""
@@ -25,14 +31,25 @@ VERIFICATION_LEVELS = ("validated and step logic run", "compiled and ran locally
 UNRATED = "not yet rated"
 """The value a draft tool may give a criterion until its contributor rates it."""
 
+_EVIDENCE = re.compile(
+    r"(?P<url>https://\S+)|(?P<file>(examples|tests)/[\w./-]+)|(?P<page>docs/[\w/-]+\.md)(#[\w-]+)?"
+)
+
 
 def _is_evidence(value: str) -> str:
-    if value.startswith("https://") or re.fullmatch(r"(examples|tests)/[\w./-]+", value):
-        return value
-    raise ValueError("evidence must be an https:// URL or a path under examples/ or tests/")
+    if not _EVIDENCE.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not evidence: give an https:// URL, a file under examples/ or tests/, "
+            "or a page of this site as docs/<page>.md#anchor"
+        )
+    return value
 
 
 Evidence = Annotated[str, AfterValidator(_is_evidence)]
+
+
+def _one_or_more(value: object) -> object:
+    return [value] if isinstance(value, str) else value
 
 
 class Strict(BaseModel):
@@ -43,29 +60,16 @@ class Criterion(Strict):
     """A question every tool is rated on, with its fixed scale."""
 
     id: Slug
+    """Also the anchor of the criterion's reasons on the comparison page."""
     name: OneLine
     question: OneLine
     """What the criterion asks, as a reader would."""
     scale: list[OneLine] = Field(min_length=2)
     """The allowed values, from least to most of what the criterion measures."""
-    from_lecture: bool = False
-    """True for the seven criteria of the 2023 lecture's table."""
 
-    @field_validator("scale")
-    @classmethod
-    def _distinct(cls, scale: list[str]) -> list[str]:
-        if len(set(scale)) != len(scale):
-            raise ValueError("scale values must be distinct")
-        return scale
-
-
-class LectureValue(Strict):
-    """What the 2023 lecture said about a cell, kept on record."""
-
-    value: OneLine
-    """The lecture's rating, on the criterion's scale."""
-    said: OneLine
-    """The lecture's own words that the rating comes from."""
+    def position(self, value: str) -> int | None:
+        """1 for the first value of the scale, None for a value that is not on it."""
+        return self.scale.index(value) + 1 if value in self.scale else None
 
 
 class Rating(Strict):
@@ -74,33 +78,42 @@ class Rating(Strict):
     value: OneLine
     """A value from the criterion's scale."""
     reason: OneLine
-    """One line a reader sees on hover and in the evidence list."""
-    evidence: Evidence
-    """An https:// source, or a file in this repository (an example or a test) that shows it."""
-    lecture: LectureValue | None = None
+    """One line a reader sees beside the value and in the evidence list."""
+    evidence: Annotated[list[Evidence], BeforeValidator(_one_or_more), Field(min_length=1)]
+    """One or more of: an https:// source, a file in this repository (an example or a test)
+    that shows it, or a page of this site (`docs/measured.md#import-time`) that measures it."""
     changed_because: OneLine | None = None
-    """Required when the value differs from the lecture's, and only then."""
-
-    @property
-    def changed(self) -> bool:
-        """True when the lecture rated this cell differently."""
-        return self.lecture is not None and self.lecture.value != self.value
+    """Required where the lecture's table rated this cell and today's value differs from what
+    its word maps to (see the lecture record), and only there."""
 
 
 class Package(Strict):
-    """The released package whose locked version the site prints for a tool."""
+    """The released package the tests check a tool with; the site prints its locked version."""
 
     registry: Literal["pypi", "npm"]
     name: OneLine
 
 
+class Target(Strict):
+    """The engine release a tool's files are written for, where the package is not the engine.
+
+    Argo Workflows and Tekton run only on a cluster: the guide checks their manifests with
+    another package (Hera, a linter), so the release the manifests target is kept here.
+    """
+
+    name: OneLine
+    version: OneLine
+    source: HttpsUrl
+    """Where that release is announced or documented."""
+
+
 class Links(Strict):
-    docs: Annotated[str, Field(pattern=r"^https://")]
-    source: Annotated[str, Field(pattern=r"^https://")]
+    docs: HttpsUrl
+    source: HttpsUrl
 
 
 class Tool(Strict):
-    """One orchestrator: its facts and its ratings."""
+    """One orchestrator (or the plain-script baseline): its facts and its ratings."""
 
     slug: Slug
     """Names its page `docs/tools/<slug>.md`, its folder `examples/<slug>/` and its session."""
@@ -108,15 +121,18 @@ class Tool(Strict):
     tagline: OneLine
     package: Package | None = None
     """Required once the tool is no longer a draft."""
+    targets: Target | None = None
     licence: OneLine
     """An SPDX identifier (`NOASSERTION` while a draft's is unknown)."""
-    first_release: int | None = Field(default=None, ge=2000, le=2100)
+    first_release: int | None = Field(default=None, ge=1970, le=2100)
     """The year of its first public release; required once the tool is no longer a draft."""
     links: Links | None = None
     """Required once the tool is no longer a draft."""
     draft: bool = False
     """Scaffolded and not yet completed: the site marks it as a draft, and it may leave criteria
     `not yet rated` and its package, first release and links unset."""
+    baseline: bool = False
+    """Not an orchestrator but what you would do without one; shown apart from the tools."""
     ratings: dict[str, Rating]
 
 
@@ -136,8 +152,8 @@ class Comparison(Strict):
     criteria: list[Criterion] = Field(min_length=1)
     glance: list[Slug] = []
     """The criteria that each tool page's "at a glance" box shows, in order."""
-    tools: list[Tool] = Field(min_length=1)
     chooser: list[ChooserQuestion] = []
+    tools: list[Tool] = Field(min_length=1)
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)
@@ -145,206 +161,218 @@ class Comparison(Strict):
     def tool(self, slug: str) -> Tool:
         return next(t for t in self.tools if t.slug == slug)
 
-
-class DataError(Exception):
-    """One invalid entry: printed as `file:line: tool 'x', field 'y': what is wrong`."""
-
-    def __init__(self, path: Path, line: int | None, tool: str | None, field: str, problem: str):
-        self.path, self.line, self.tool, self.field, self.problem = path, line, tool, field, problem
-        where = f"{path}:{line}" if line else str(path)
-        who = f"tool '{tool}', " if tool else ""
-        text = f"{where}: {who}field '{field}': {problem}"
-        super().__init__(" ".join(text.split()))  # always one line
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that refuses duplicate keys and remembers the line of every node."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.MarkedYAMLError(
-                problem=f"duplicate key '{key}' (first on line {seen[key]})",
-                problem_mark=key_node.start_mark,
+    def fits(self, ticked: list[str]) -> list[Tool]:
+        """The tools whose ratings every ticked chooser question accepts, in table order."""
+        questions = {q.id: q for q in self.chooser}
+        return [
+            tool
+            for tool in self.tools
+            if all(
+                tool.ratings[questions[q].criterion].value in questions[q].accepts for q in ticked
             )
-        seen[key] = key_node.start_mark.line + 1
-    return loader.construct_mapping(node)
+        ]
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+LectureCells = Mapping[tuple[str, str], str]
+"""(tool, criterion) -> the value the lecture's table word maps to, from the lecture record."""
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the deepest node that `loc` reaches in the YAML tree."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == str(part)), None)
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            node = node.value[part]
-        else:
-            node = None
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
-class _Locator:
-    """Turns a location in the data into a DataError with its file, line and tool."""
-
-    def __init__(self, path: Path, root_node: yaml.Node | None, raw: Any):
-        self.path, self.root_node, self.raw = path, root_node, raw
-
-    def tool_at(self, loc: tuple[int | str, ...]) -> str | None:
-        if len(loc) >= 2 and loc[0] == "tools" and isinstance(loc[1], int):
-            tools = self.raw.get("tools") if isinstance(self.raw, dict) else None
-            if isinstance(tools, list) and loc[1] < len(tools) and isinstance(tools[loc[1]], dict):
-                return str(tools[loc[1]].get("slug", f"#{loc[1] + 1}"))
-        return None
-
-    def error(self, loc: tuple[int | str, ...], problem: str) -> DataError:
-        field_path = loc[2:] if self.tool_at(loc) else loc
-        field = ".".join(str(p) for p in field_path) or "(top level)"
-        return DataError(
-            self.path, _line_of(self.root_node, loc), self.tool_at(loc), field, problem
-        )
-
-
-def _explain(error: dict) -> str:
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "missing":
-        return "is required but missing"
-    if error["type"] == "extra_forbidden":
-        return "is not a known field (check its spelling against the data reference)"
-    if error["type"] == "literal_error":
-        return message.replace("Input should be", "must be")
-    if error["type"] == "string_pattern_mismatch" and "[a-z]" in str(error.get("ctx", "")):
-        return f"{error['input']!r} is not a slug (lowercase letters, digits and dashes)"
-    return f"{message} (got {error['input']!r})" if "input" in error else message
-
-
-def parse_comparison(path: Path, text: str, *, root: Path, docs_dir: Path) -> Comparison:
-    """Validate the data file's text; raise the first problem as a DataError naming `path`."""
-    try:
-        node = yaml.compose(text, Loader=_LineLoader)
-        raw = yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else None
-        problem = f"invalid YAML: {exc.problem}" + (f" {exc.context}" if exc.context else "")
-        raise DataError(path, line, None, "(YAML syntax)", problem) from None
-    locate = _Locator(path, node, raw)
-    if not isinstance(raw, dict):
-        raise locate.error((), "the file must be a mapping with 'criteria', 'tools' and 'chooser'")
-    try:
-        comparison = Comparison.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise locate.error(tuple(first["loc"]), _explain(first)) from None
-    for loc, problem in _consistency_problems(comparison, root, docs_dir):
-        raise locate.error(loc, problem)
-    return comparison
-
-
-def _consistency_problems(data: Comparison, root: Path, docs_dir: Path):
-    """Yield (location, problem) for what the field types alone cannot check."""
-    criteria: dict[str, Criterion] = {}
-    for i, criterion in enumerate(data.criteria):
-        if criterion.id in criteria:
-            yield ("criteria", i, "id"), f"criterion '{criterion.id}' is defined twice"
-        criteria.setdefault(criterion.id, criterion)
-    slugs: dict[str, int] = {}
-    for i, tool in enumerate(data.tools):
-        if tool.slug in slugs:
-            yield (
-                ("tools", i, "slug"),
-                f"duplicate tool: '{tool.slug}' is already tool #{slugs[tool.slug] + 1}",
-            )
-        slugs.setdefault(tool.slug, i)
-        for field in ("package", "first_release", "links"):
-            if getattr(tool, field) is None and not tool.draft:
-                yield ("tools", i, field), "is required once the tool is no longer a draft"
-        page = docs_dir / "tools" / f"{tool.slug}.md"
-        if not page.exists():
-            yield (
-                ("tools", i, "slug"),
-                f"has no page: create {page.relative_to(docs_dir.parent)} (or run nox -s new-tool)",
-            )
-        for criterion_id, rating in tool.ratings.items():
-            where = ("tools", i, "ratings", criterion_id)
-            if criterion_id not in criteria:
-                yield where, f"unknown criterion '{criterion_id}' (criteria: {', '.join(criteria)})"
-                continue
-            scale = criteria[criterion_id].scale
-            if rating.value == UNRATED:
-                if not tool.draft:
-                    yield (
-                        (*where, "value"),
-                        f"only a draft tool may leave a criterion '{UNRATED}' (allowed: {', '.join(scale)})",
-                    )
-            elif rating.value not in scale:
-                yield (
-                    (*where, "value"),
-                    f"{rating.value!r} is not on the scale of '{criteria[criterion_id].name}' (allowed: {', '.join(scale)})",
-                )
-            if rating.lecture and rating.lecture.value not in scale:
-                yield (
-                    (*where, "lecture", "value"),
-                    f"{rating.lecture.value!r} is not on the scale (allowed: {', '.join(scale)})",
-                )
-            if rating.changed and not rating.changed_because:
-                yield (
-                    (*where, "changed_because"),
-                    f"the lecture rated this {rating.lecture.value!r}: say why it is now {rating.value!r}",
-                )
-            if rating.changed_because and not rating.changed:
-                yield (
-                    (*where, "changed_because"),
-                    "only allowed where the value differs from the lecture's",
-                )
-            if not rating.evidence.startswith("https://") and not (root / rating.evidence).exists():
-                yield (*where, "evidence"), f"{rating.evidence} does not exist in this repository"
-        for criterion_id in criteria:
-            if criterion_id not in tool.ratings:
-                yield (
-                    ("tools", i, "ratings"),
-                    f"criterion '{criterion_id}' is missing: every tool rates every criterion",
-                )
-    for i, criterion_id in enumerate(data.glance):
-        if criterion_id not in criteria:
-            yield (
-                ("glance", i),
-                f"unknown criterion '{criterion_id}' (criteria: {', '.join(criteria)})",
-            )
-    for i, question in enumerate(data.chooser):
-        if question.criterion not in criteria:
-            yield ("chooser", i, "criterion"), f"unknown criterion '{question.criterion}'"
-            continue
-        for value in question.accepts:
-            if value not in criteria[question.criterion].scale:
-                yield ("chooser", i, "accepts"), f"{value!r} is not on the scale of '{question.criterion}' (allowed: {', '.join(criteria[question.criterion].scale)})"  # fmt: skip
-
-
-def load_comparison(path: Path, *, root: Path, docs_dir: Path) -> Comparison:
-    """Read and validate the data file, including that every tool has its page.
+def load_comparison(root: Path, *, path: Path | None = None) -> Comparison:
+    """Read and validate the comparison data, and check it against the repository.
 
     Args:
-        path: The YAML data file.
-        root: The repository root, against which evidence paths are checked.
-        docs_dir: The site's docs folder, where `tools/<slug>.md` must exist for every tool.
+        root: The repository root: tool pages, examples and tests are looked up under it.
+        path: The data file, if not the repository's own.
 
     Raises:
-        DataError: The first problem found, as one line naming file, line, tool and field.
+        DataError: Every problem found, one line each.
     """
-    shown = path.relative_to(root) if path.is_relative_to(root) else path
+    source = Source(path or root / COMPARISON_FILE, root)
+    raw = source.raw if isinstance(source.raw, dict) else None
+    if raw is None:
+        raise source.error(
+            [
+                source.problem(
+                    (), "the file must be a mapping of criteria, glance, chooser and tools"
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    unknown = sorted(set(raw) - set(Comparison.model_fields))
+    problems += [
+        source.problem((key,), "is not a known section (criteria, glance, chooser, tools)")
+        for key in unknown
+    ]
+
+    def items(section: str, model: type[Strict]) -> list:
+        values = raw.get(section, [])
+        if not isinstance(values, list):
+            problems.append(source.problem((section,), "must be a list"))
+            return []
+        valid = []
+        for i, value in enumerate(values):
+            item, found = validate(source, (section, i), model, value)
+            problems.extend(found)
+            valid.append(item)
+        return valid
+
+    criteria = items("criteria", Criterion)
+    tools = items("tools", Tool)
+    chooser = items("chooser", ChooserQuestion)
+    by_id: dict[str, Criterion] = {}
+    for i, criterion in enumerate(criteria):
+        if criterion and criterion.id in by_id:
+            problems.append(
+                source.problem(
+                    ("criteria", i, "id"), f"criterion '{criterion.id}' is defined twice"
+                )
+            )
+        elif criterion:
+            by_id[criterion.id] = criterion
+    slugs: dict[str, int] = {}
+    for i, tool in enumerate(tools):
+        if tool is None:
+            continue
+        if tool.slug in slugs:
+            problems.append(
+                source.problem(
+                    ("tools", i, "slug"),
+                    f"duplicate tool: '{tool.slug}' is already tool #{slugs[tool.slug] + 1}",
+                )
+            )
+        slugs.setdefault(tool.slug, i)
+        problems += _tool_problems(source, i, tool, by_id, root)
+    for i, question in enumerate(chooser):
+        if question is None:
+            continue
+        criterion = by_id.get(question.criterion)
+        if criterion is None:
+            problems.append(
+                source.problem(
+                    ("chooser", i, "criterion"), f"unknown criterion '{question.criterion}'"
+                )
+            )
+            continue
+        off_scale = [v for v in question.accepts if v not in criterion.scale]
+        if off_scale:
+            problems.append(
+                source.problem(
+                    ("chooser", i, "accepts"),
+                    f"{', '.join(map(repr, off_scale))} not on the scale of '{criterion.name}' (allowed: {', '.join(criterion.scale)})",
+                )
+            )
+    glance = raw.get("glance", [])
+    for i, criterion_id in enumerate(glance if isinstance(glance, list) else []):
+        if criterion_id not in by_id:
+            problems.append(
+                source.problem(
+                    ("glance", i),
+                    f"unknown criterion '{criterion_id}' (criteria: {', '.join(by_id)})",
+                )
+            )
+    if problems:
+        raise source.error(problems)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(shown, None, None, "(file)", f"cannot be read: {exc.strerror}") from None
-    return parse_comparison(shown, text, root=root, docs_dir=docs_dir)
+        return Comparison(criteria=criteria, glance=glance, chooser=chooser, tools=tools)
+    except ValueError as exc:  # only section-level rules are left: empty lists
+        raise source.error([source.problem((), " ".join(str(exc).split()))]) from None
+
+
+def _tool_problems(
+    source: Source,
+    i: int,
+    tool: Tool,
+    criteria: dict[str, Criterion],
+    root: Path,
+) -> list[Problem]:
+    """What the field types alone cannot check about one tool."""
+    at = ("tools", i)
+    problems = [
+        source.problem((*at, field), "is required once the tool is no longer a draft")
+        for field in ("package", "first_release", "links")
+        if getattr(tool, field) is None and not tool.draft
+    ]
+    page = root / "docs" / "tools" / f"{tool.slug}.md"
+    if not page.exists():
+        problems.append(
+            source.problem(
+                (*at, "slug"),
+                f"has no page: create docs/tools/{tool.slug}.md (or run nox -s new-tool)",
+            )
+        )
+    for criterion_id in criteria:
+        if criterion_id not in tool.ratings:
+            problems.append(
+                source.problem(
+                    (*at, "ratings"),
+                    f"criterion '{criterion_id}' is missing: every tool rates every criterion",
+                )
+            )
+    for criterion_id, rating in tool.ratings.items():
+        where = (*at, "ratings", criterion_id)
+        criterion = criteria.get(criterion_id)
+        if criterion is None:
+            problems.append(
+                source.problem(where, f"unknown criterion (criteria: {', '.join(criteria)})")
+            )
+            continue
+        if rating.value == UNRATED:
+            if not tool.draft:
+                problems.append(
+                    source.problem(
+                        (*where, "value"),
+                        f"only a draft tool may leave a criterion '{UNRATED}' (allowed: {', '.join(criterion.scale)})",
+                    )
+                )
+        elif criterion.position(rating.value) is None:
+            problems.append(
+                source.problem(
+                    (*where, "value"),
+                    f"{rating.value!r} is not on the scale of '{criterion.name}' (allowed: {', '.join(criterion.scale)})",
+                )
+            )
+        for evidence in rating.evidence:
+            local = _EVIDENCE.fullmatch(evidence)
+            path = local["file"] or local["page"]
+            if path and not (root / path).exists():
+                problems.append(
+                    source.problem(
+                        (*where, "evidence"), f"{path} does not exist in this repository"
+                    )
+                )
+    return problems
+
+
+def check_against_lecture(
+    root: Path, data: Comparison, lecture: LectureCells, *, path: Path | None = None
+) -> None:
+    """Where the lecture's table rated a cell, a different value today must say why, and only then.
+
+    Raises:
+        DataError: Every cell that breaks the rule, located in the data file.
+    """
+    found = []
+    for i, tool in enumerate(data.tools):
+        for criterion_id, rating in tool.ratings.items():
+            where = ("tools", i, "ratings", criterion_id, "changed_because")
+            then = lecture.get((tool.slug, criterion_id))
+            if then is not None and then != rating.value and not rating.changed_because:
+                found.append(
+                    (
+                        where,
+                        f"the lecture's table maps to {then!r} here: say why it is now {rating.value!r}",
+                    )
+                )
+            if rating.changed_because and (then is None or then == rating.value):
+                found.append(
+                    (
+                        where,
+                        "only allowed where the value differs from the lecture's table (see docs/data/lecture.yaml)",
+                    )
+                )
+    if found:  # only now is the file parsed again, for the lines
+        source = Source(path or root / COMPARISON_FILE, root)
+        raise source.error([source.problem(loc, text) for loc, text in found])
+
+
+__all__ = ["COMPARISON_FILE", "DataError", "load_comparison"]

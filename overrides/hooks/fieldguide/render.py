@@ -1,223 +1,464 @@
-"""Renderers: comparison data in, Markdown out. Pure functions, so each is unit-tested alone.
+"""Renderers: the site's facts in, Markdown or HTML out. Pure functions, each unit-tested alone.
 
-Markdown output links to source files (`tools/airflow.md`, `comparison.md#ui`) through a `link`
-function the caller passes in, so MkDocs resolves and validates every one. The comparison table is
-HTML (its cells carry data attributes for the chooser), so it takes a `url` function that returns
-the built page's relative URL instead.
+Text from the data files is inserted as text, never as markup: Markdown output goes through
+[`text`][fieldguide.render.text], HTML through Jinja2 templates with auto-escaping. Markdown links
+point at source files (`comparison.md#learning-curve`) through a `Link` function that makes them
+relative to the current page, so the builder resolves and validates each one. HTML links point at
+the built pages' URLs, and the site's link check validates those.
 """
 
 from __future__ import annotations
 
+import difflib
+import functools
 import html
-import json
+import posixpath
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 
-from .model import Comparison, Criterion, Rating, Tool
-from .sources import LockedVersion, Verification
+import jinja2
+
+from .facts import Site, ToolFacts
+from .lecture import Quote
+from .model import Comparison, Criterion, Tool
 
 Link = Callable[[str], str]
-"""Turns a docs-relative source path (with an optional #anchor) into one relative to the current
-page: a Markdown link target, or for HTML, the target page's URL."""
+"""Turns a docs-relative source path, with an optional #anchor, into a Markdown link target
+relative to the current page."""
+
+_MARKDOWN_ESCAPES = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
-@dataclass(frozen=True)
-class ToolFacts:
-    """What a tool's renderers need besides the data file: its locked version and its tests."""
-
-    tool: Tool
-    version: LockedVersion | None
-    """None for a draft whose package is not chosen yet."""
-    verification: Verification
-
-    def tested_with(self, *, markdown: bool = True) -> str:
-        if self.version is None:
-            return "no package chosen yet (draft)"
-        package = f"`{self.version.package}`" if markdown else self.version.package
-        return f"{package} {self.version.version}"
+def text(value: str) -> str:
+    """`value` as literal Markdown text: markup escaped, whitespace (newlines too) made one space."""
+    escaped = html.escape(" ".join(value.split()), quote=False)
+    return _MARKDOWN_ESCAPES.sub(r"\\\1", escaped)
 
 
-def anchor(text: str) -> str:
-    """The id MkDocs' toc extension gives a heading (ASCII headings only, which ours are)."""
-    return "-".join(
-        "".join(ch if ch.isalnum() or ch in " -_" else "" for ch in text.lower()).split()
+def indent(block: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line if line else "" for line in block.splitlines()) + "\n"
+
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
 
 
-def _attr(value: str) -> str:
-    return html.escape(value, quote=True)
+def template(name: str, **context) -> str:
+    """An HTML block from `templates/<name>`, on lines of its own so Markdown leaves it alone."""
+    rendered = _templates().get_template(name).render(**context).strip()
+    return "\n" + re.sub(r"\n\s*\n", "\n", rendered) + "\n\n"
 
 
-def _evidence_link(rating: Rating, link: Link) -> str:
-    evidence = rating.evidence
-    if evidence.startswith("https://"):
-        return f"[source]({evidence})"
-    slug = evidence.split("/")[1] if evidence.startswith("examples/") else None
-    if evidence.startswith("tests/examples/test_"):
-        slug = evidence.removeprefix("tests/examples/test_").removesuffix(".py")
-    target = f"tools/{slug}.md#the-example-pipeline" if slug else "contributing.md"
-    return f"[`{evidence}`]({link(target)})"
+def page_url(src: str) -> str:
+    """The directory URL of a page's source path: `tools/airflow.md` -> `tools/airflow/`."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
-def at_a_glance(data: Comparison, facts: ToolFacts, link: Link) -> str:
-    """The box at the top of a tool page: release, what was checked, headline ratings, links."""
+def url_from(page: str) -> Link:
+    """For HTML: the built URL of a source path (with an optional #anchor), relative to `page`'s."""
+    here = page_url(page) or "."
+
+    def url(target: str) -> str:
+        path, _, fragment = target.partition("#")
+        anchor = f"#{fragment}" if fragment else ""
+        if not path:
+            return anchor
+        relative = posixpath.relpath(page_url(path) or ".", here)
+        return ("./" if relative == "." else relative + "/") + anchor
+
+    return url
+
+
+def dots(criterion: Criterion, value: str) -> str:
+    """The value's place on its scale as filled and empty dots: decoration beside the word."""
+    position = criterion.position(value)
+    if position is None:
+        return ""
+    return "\u25cf" * position + "\u25cb" * (len(criterion.scale) - position)
+
+
+# Tool pages
+
+
+def at_a_glance(site: Site, facts: ToolFacts, link: Link) -> str:
+    """The box at the top of a tool page: what it is checked with, headline ratings, links."""
     tool, version = facts.tool, facts.version
     kind = "warning" if tool.draft else "abstract"
     title = "Draft: at a glance (not yet reviewed)" if tool.draft else "At a glance"
-    rows = [
-        (
-            "Tested with",
-            facts.tested_with() + (f" (locked in `{version.lock}`)" if version else ""),
-        ),
-        ("Checked here", f"{facts.verification.level} ([how](#the-example-pipeline))"),
-        *(
+    rows = []
+    if tool.targets:
+        rows.append(
             (
-                criterion.name,
-                f"{tool.ratings[criterion.id].value}: {tool.ratings[criterion.id].reason}",
+                "Describes",
+                f"{text(tool.targets.name)} {text(tool.targets.version)} ([release]({tool.targets.source}))",
             )
-            for criterion in map(data.criterion, data.glance)
-        ),
-        ("Licence", tool.licence),
-        ("First released", str(tool.first_release or "not yet known (draft)")),
+        )
+    checked = text(facts.checked_with()) + (
+        f" (locked in `{version.lock}`" + (f" on {_date(site)}" if site.locked_on else "") + ")"
+        if version
+        else ""
+    )
+    rows.append(("Checked with", checked))
+    rows.append(("Checked here", f"{facts.verification.level} ([how](#the-example-pipeline))"))
+    for criterion in map(site.data.criterion, site.data.glance):
+        rating = tool.ratings[criterion.id]
+        rows.append((text(criterion.name), f"{text(rating.value)}: {text(rating.reason)}"))
+    rows.append(("Licence", text(tool.licence)))
+    rows.append(("First released", str(tool.first_release or "not yet known (draft)")))
+    rows.append(
         (
             "Links",
             f"[documentation]({tool.links.docs}) · [source]({tool.links.source})"
             if tool.links
             else "none yet (draft)",
-        ),
-    ]
+        )
+    )
     body = [
-        f"**{tool.tagline}**",
+        f"**{text(tool.tagline)}**",
         "",
         *(f"- **{label}:** {value}" for label, value in rows),
         "",
-        f"[All ratings in the comparison]({link('comparison.md')})",
+        f"[All ratings of {text(tool.name)} in the comparison]({link('comparison.md')})",
     ]
-    return (
-        f'!!! {kind} "{title}"\n\n'
-        + "\n".join(f"    {line}" if line else "" for line in body)
-        + "\n"
-    )
+    return f'!!! {kind} "{title}"\n\n' + indent("\n".join(body))
 
 
-def verified(facts: ToolFacts) -> str:
+def _date(site: Site) -> str:
+    return f"{site.locked_on.day} {site.locked_on:%B %Y}" if site.locked_on else "an unknown date"
+
+
+def verified(site: Site, facts: ToolFacts) -> str:
     """What the tests ran, with which release: printed under a tool's example pipeline."""
     version, verification, slug = facts.version, facts.verification, facts.tool.slug
     lines = [
-        f'!!! success "Checked: {verification.level}, with {facts.tested_with(markdown=False)}"',
+        f'!!! success "Checked: {verification.level}, with {facts.checked_with()}"',
         "",
         f"    `nox -s examples-{slug}` runs every snippet on this page"
-        + (f" against the release locked in `{version.lock}`" if version else "")
+        + (f" against the release locked in `{version.lock}` on {_date(site)}" if version else "")
         + f", offline. Its tests (`{verification.test_file}`) check that:",
         "",
-        *(f"    - {check.statement}" for check in verification.checks),
+        *(f"    - {text(check.statement)}" for check in verification.checks),
     ]
     return "\n".join(lines) + "\n"
 
 
-def comparison_table(data: Comparison, facts: dict[str, ToolFacts], url: Link) -> str:
-    """Criteria as rows, tools as columns; each cell links to its reason and evidence below."""
-    head = "".join(
-        f'<th scope="col" data-tool="{t.slug}"><a href="{url(f"tools/{t.slug}.md")}">{html.escape(t.name)}</a>'
-        + (' <span class="guide-draft">draft</span>' if t.draft else "")
-        + f'<br><small>{html.escape(facts[t.slug].version.version if facts[t.slug].version else "draft")}</small></th>'
-        for t in data.tools
-    )  # fmt: skip
-    rows = []
-    for criterion in data.criteria:
-        cells = "".join(
-            _table_cell(criterion, tool, tool.ratings[criterion.id]) for tool in data.tools
-        )
-        mark = (
-            ' <span class="guide-lecture" title="In the 2023 lecture\'s table">2023</span>'
-            if criterion.from_lecture
-            else ""
-        )
-        rows.append(
-            f'<tr><th scope="row"><a href="#{anchor(criterion.name)}">'
-            f"{html.escape(criterion.name)}</a>{mark}</th>{cells}</tr>"
-        )
-    return (
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table guide-comparison">\n'
-        f'<table id="guide-comparison"><thead><tr><th scope="col">Criterion</th>{head}</tr></thead>\n'
-        f"<tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n</div></div>\n"
-    )
+def quote_row(quote: Quote, link: Link) -> str:
+    """One quoted point and today's verdict, as a list item."""
+    return f"- \u201c{text(quote.said)}\u201d **{quote.verdict}**: {text(quote.why)} {evidence_links(quote.evidence, link)}"
 
 
-def _table_cell(criterion: Criterion, tool: Tool, rating: Rating) -> str:
-    title = rating.reason
-    changed = ""
-    if rating.changed:
-        title += f" (2023: {rating.lecture.value}; changed: {rating.changed_because})"
-        changed = ' <span class="guide-changed" aria-label="changed since 2023">changed</span>'
-    href = "#" + anchor(criterion.name)  # the criterion's evidence section, on the same page
-    return (
-        f'<td data-tool="{tool.slug}" data-criterion="{criterion.id}" data-value="{_attr(rating.value)}"'
-        f' title="{_attr(title)}"><a href="{href}">{html.escape(rating.value)}</a>{changed}</td>'
-    )
+def lecture_verdicts(facts: ToolFacts, link: Link) -> str:
+    """The lecture's intro, pros, cons and best-for on a tool, quoted, each with today's verdict."""
+    about = facts.lecture
+    if about is None:
+        return ""
+    out = [
+        f'!!! quote "What the lecture said about {text(facts.tool.name)}, and what holds today"',
+        "",
+        f"    The lecture's words are quoted exactly (from [its record]({link('lecture.md')})); the verdict and its reason are this guide's.",
+        "",
+    ]
+    for heading, quotes in (
+        ("Introduced as", about.intro),
+        ("Pros", about.pros),
+        ("Cons", about.cons),
+        ("Best for", [about.best_for]),
+    ):
+        out += [f"    **{heading}**", ""]
+        out += [indent(quote_row(q, link)).rstrip("\n") for q in quotes]
+        out.append("")
+    return "\n".join(out)
 
 
-def evidence(data: Comparison, link: Link) -> str:
-    """One section per criterion: every tool's value, reason, evidence and change since 2023."""
+def lecture_code(site: Site, facts: ToolFacts, link: Link) -> str:
+    """The lecture's code as written, what it does today, and the smallest version that runs."""
+    about = facts.lecture
+    if about is None or about.code is None:
+        return ""
+    code = about.code
+    output = code.example.removesuffix(".py") + ".output.txt"
+    tabs = [
+        ("As written", f'```python title="{code.example}"\n--8<-- "{code.example}"\n```'),
+        (
+            "What it does today",
+            f"Run as written by `nox -s examples-{facts.tool.slug}`, which recorded this"
+            f" ({text(facts.checked_with())}):\n\n"
+            f'```console title="{output}"\n--8<-- "{output}"\n```',
+        ),
+    ]
+    if code.today is None:
+        out = _tabs(tabs)
+        out.append("It runs as written on today's release: nothing had to change.")
+        return "\n".join(out) + "\n"
+    tabs += [
+        ("Today's version", f'```python title="{code.today}"\n--8<-- "{code.today}"\n```'),
+        ("The changes", f"```diff\n{code_diff(site.root, code.example, code.today)}```"),
+    ]
+    out = _tabs(tabs)
+    out += ["Each change, and why it was needed:", ""]
+    out += [
+        f"- `{change.now}`: {text(change.why)} ([source]({change.source}))"
+        for change in code.changes
+    ]
+    return "\n".join(out) + "\n"
+
+
+def code_diff(root: Path, before: str, after: str) -> str:
+    """A unified diff of two files, blind to trailing whitespace, as `diff -b` would show it."""
+    lines = [(root / f).read_text(encoding="utf-8").splitlines() for f in (before, after)]
+    stripped = [[line.rstrip() + "\n" for line in side] for side in lines]
+    return "".join(difflib.unified_diff(*stripped, fromfile=before, tofile=after))
+
+
+def _tabs(tabs: list[tuple[str, str]]) -> list[str]:
     out = []
-    for criterion in data.criteria:
-        out += [
-            f"### {criterion.name}",
-            "",
-            f"*{criterion.question}* Scale: {', '.join(criterion.scale)}.",
-            "",
-        ]
-        out += ["| Tool | Value | Reason | Evidence |", "|---|---|---|---|"]
-        for tool in data.tools:
+    for title, body in tabs:
+        out += [f'=== "{title}"', "", indent(body).rstrip("\n"), ""]
+    return out
+
+
+# The comparison page
+
+
+def evidence_links(evidence: list[str], link: Link) -> str:
+    """Each piece of evidence as a link: a source, a file of this repository, or a page here."""
+    links = []
+    for item in evidence:
+        if item.startswith("https://"):
+            links.append(f"[source]({item})")
+        elif item.startswith("docs/"):
+            links.append(
+                f"[measured]({link(item.removeprefix('docs/'))})"
+                if "measured" in item
+                else f"[shown here]({link(item.removeprefix('docs/'))})"
+            )
+        else:
+            links.append(f"[`{item}`]({link(_page_showing(item))})")
+    return "(" + ", ".join(links) + ")"
+
+
+def _page_showing(path: str) -> str:
+    """The page that shows a repository file: its tool's page, or the contributing page."""
+    parts = path.split("/")
+    if parts[0] == "examples":
+        return f"tools/{parts[1]}.md#the-example-pipeline"
+    if path.startswith("tests/examples/test_"):
+        return (
+            f"tools/{parts[-1].removeprefix('test_').removesuffix('.py')}.md#the-example-pipeline"
+        )
+    return "contributing.md"
+
+
+def comparison_table(site: Site, page: str) -> str:
+    """Criteria as rows, tools as columns; each cell shows its value on its scale and links to
+    its reason and evidence below."""
+    lecture = site.lecture.cells()
+    columns = [
+        {
+            "tool": tool,
+            "url": url_from(page)(f"tools/{tool.slug}.md"),
+            "checked": site.tools[tool.slug].checked_with(),
+        }
+        for tool in site.data.tools
+    ]
+    rows = []
+    for criterion in site.data.criteria:
+        cells = []
+        for tool in site.data.tools:
             rating = tool.ratings[criterion.id]
-            reason = rating.reason
-            if rating.lecture:
+            said = lecture.get((tool.slug, criterion.id))
+            cells.append(
+                {
+                    "tool": tool,
+                    "rating": rating,
+                    "dots": dots(criterion, rating.value),
+                    "position": criterion.position(rating.value),
+                    "lecture": said[0] if said else None,
+                    "changed": bool(said and said[1] != rating.value),
+                }
+            )
+        rows.append({"criterion": criterion, "cells": cells})
+    return template("comparison.html", columns=columns, rows=rows, data=site.data)
+
+
+def chooser(data: Comparison) -> str:
+    """The reader's check boxes, rendered with the page so nothing moves when the script runs."""
+    return template("chooser.html", questions=data.chooser, data=data)
+
+
+def evidence(site: Site, link: Link) -> str:
+    """One section per criterion: every tool's value, reason and evidence, and the lecture's word."""
+    lecture = site.lecture.cells()
+    out = []
+    for criterion in site.data.criteria:
+        out += [
+            f"### {text(criterion.name)} {{#{criterion.id}}}",
+            "",
+            f"*{text(criterion.question)}* Scale, lowest first: {', '.join(map(text, criterion.scale))}.",
+            "",
+            "| Tool | Value | Reason | Evidence |",
+            "|---|---|---|---|",
+        ]
+        for tool in site.data.tools:
+            rating = tool.ratings[criterion.id]
+            reason = text(rating.reason)
+            said = lecture.get((tool.slug, criterion.id))
+            if said:
+                word, mapped = said
                 verdict = (
-                    f"**changed:** {rating.changed_because}" if rating.changed else "still holds"
+                    f"**changed:** {text(rating.changed_because)}"
+                    if rating.changed_because
+                    else "still holds"
                 )
-                reason += f" <br>*2023 lecture: {rating.lecture.value} (\u201c{rating.lecture.said}\u201d); {verdict}*"
+                reason += f" *The lecture's table: {text(word)} ({text(mapped)} on this scale); {verdict}*"
             draft = " (draft)" if tool.draft else ""
             out.append(
-                f"| [{tool.name}]({link(f'tools/{tool.slug}.md')}){draft} | {rating.value} "
-                f"| {reason} | {_evidence_link(rating, link)} |"
+                f"| [{text(tool.name)}]({link(f'tools/{tool.slug}.md')}){draft} "
+                f"| {text(rating.value)} | {reason} | {evidence_links(rating.evidence, link)} |"
             )
         out.append("")
     return "\n".join(out)
 
 
-def chooser(data: Comparison) -> str:
-    """The reader's check boxes. Hidden until chooser.js runs: without JavaScript, the full table."""
-    boxes = "\n".join(
-        f'<label><input type="checkbox" name="{q.id}" data-criterion="{q.criterion}" '
-        f"data-accepts='{_attr(json.dumps(q.accepts))}'> {html.escape(q.label)}</label>"
-        for q in data.chooser
-    )
-    return (
-        '<form class="guide-chooser" id="guide-chooser" hidden>\n'
-        "<p><strong>What matters to you?</strong> Tick what applies; the tools that fit stay highlighted.</p>\n"
-        f"{boxes}\n"
-        '<p class="guide-chooser__result" role="status" aria-live="polite"></p>\n'
-        "</form>\n"
-    )
+def lecture_table(site: Site, link: Link) -> str:
+    """The lecture's table exactly as it was, then each row's words mapped and compared."""
+    table = site.lecture.table
+    columns = list(table.columns)
+    out = [
+        "| Feature | " + " | ".join(map(text, columns)) + " |",
+        "|---" * (len(columns) + 1) + "|",
+    ]
+    out += [
+        "| " + " | ".join([text(row.feature), *(text(row.cells[c]) for c in columns)]) + " |"
+        for row in table.rows
+    ]
+    out += [
+        "",
+        "How its words map onto this guide's scales, and today's ratings of the same cells:",
+        "",
+    ]
+    out += [
+        "| The lecture's row | Its words, on the guide's scale | "
+        + " | ".join(text(site.data.tool(table.columns[c]).name) for c in columns)
+        + " |"
+    ]
+    out += ["|---" * (len(columns) + 2) + "|"]
+    for row in table.rows:
+        criterion = site.data.criterion(row.criterion)
+        means = ", ".join(f"{text(word)} = {text(value)}" for word, value in row.means.items())
+        cells = []
+        for column in columns:
+            tool = site.data.tool(table.columns[column])
+            rating = tool.ratings[row.criterion]
+            mapped = row.means[row.cells[column]]
+            state = "holds" if mapped == rating.value else "**changed**"
+            cells.append(f"{text(row.cells[column])} \u2192 {text(rating.value)} ({state})")
+        out.append(
+            f"| [{text(criterion.name)}](#{criterion.id}) | {means} | " + " | ".join(cells) + " |"
+        )
+    others = [t for t in site.data.tools if t.slug not in table.columns.values()]
+    if others:
+        out += [
+            "",
+            f"The lecture's table had no column for {_names(others)}: their ratings are this guide's alone.",
+        ]
+    return "\n".join(out) + "\n"
 
 
-def tools_overview(data: Comparison, facts: dict[str, ToolFacts], link: Link) -> str:
-    """The home page's six tools at a glance."""
-    lines = ["| Tool | What it is | Checked here | Tested with |", "|---|---|---|---|"]
-    for tool in data.tools:
-        f = facts[tool.slug]
-        draft = " *(draft)*" if tool.draft else ""
+def _names(tools: list[Tool]) -> str:
+    names = [text(t.name) for t in tools]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+# The home and choose pages
+
+
+def tools_overview(site: Site, link: Link) -> str:
+    """The home page's tools at a glance, the baseline last."""
+    lines = ["| Tool | What it is | Checked here | Checked with |", "|---|---|---|---|"]
+    for tool in sorted(site.data.tools, key=lambda t: t.baseline):
+        facts = site.tools[tool.slug]
+        note = " *(draft)*" if tool.draft else " *(baseline)*" if tool.baseline else ""
         lines.append(
-            f"| [{tool.name}]({link(f'tools/{tool.slug}.md')}){draft} | {tool.tagline} "
-            f"| {f.verification.level} | {f.tested_with()} |"
+            f"| [{text(tool.name)}]({link(f'tools/{tool.slug}.md')}){note} | {text(tool.tagline)} "
+            f"| {facts.verification.level} | {text(facts.checked_with())} |"
         )
     return "\n".join(lines) + "\n"
 
 
 def rating_citation(data: Comparison, slug: str, criterion_id: str, link: Link) -> str:
-    """An inline citation of one cell, for prose such as the "How to choose" guide."""
-    criterion = data.criterion(criterion_id)
-    rating = data.tool(slug).ratings[criterion_id]
-    return (
-        f"[{criterion.name}: **{rating.value}**]({link('comparison.md#' + anchor(criterion.name))})"
-    )
+    """One cell cited inline, naming its tool, linked to its reason and evidence."""
+    criterion, tool = data.criterion(criterion_id), data.tool(slug)
+    value = text(tool.ratings[criterion_id].value)
+    target = link(f"comparison.md#{criterion.id}")
+    return f"[{text(tool.name)} \u2014 {text(criterion.name)}: **{value}**]({target})"
+
+
+def lecture_scenario(site: Site, scenario_id: str, link: Link) -> str:
+    """One of the lecture's "how to choose" situations: every bullet quoted, with today's verdict."""
+    scenario = site.lecture.scenario(scenario_id)
+    lines = [
+        f'!!! quote "The lecture: \u201c{text(scenario.heading)}\u201d"',
+        "",
+        *(indent(quote_row(q, link)).rstrip("\n") for q in scenario.advice),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def lecture_recommendation(site: Site, link: Link) -> str:
+    """The lecture's personal recommendation, sentence by sentence, with today's verdict."""
+    lines = [
+        '!!! quote "The lecture\'s personal recommendation"',
+        "",
+        *(indent(quote_row(q, link)).rstrip("\n") for q in site.lecture.recommendation),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def lecture_record(site: Site, link: Link) -> str:
+    """The whole lecture, point by point in its own order, each with today's verdict."""
+    lecture = site.lecture
+    out = []
+    for about in lecture.tools:
+        tool = site.data.tool(about.tool)
+        page = f"tools/{tool.slug}.md"
+        out += [f"## {text(tool.name)} {{#{tool.slug}}}", ""]
+        for heading, quotes in (
+            ("Introduced as", about.intro),
+            ("Pros", about.pros),
+            ("Cons", about.cons),
+            ("Best for", [about.best_for]),
+        ):
+            out += [f"**{heading}**", "", *(quote_row(q, link) for q in quotes), ""]
+        if about.code:
+            out += [
+                f"**Code.** Its example, run as written and beside today's version, is on the "
+                f"[{text(tool.name)} page]({link(page + '#the-lectures-code-then-and-now')}).",
+                "",
+            ]
+    out += ["## How to choose {#how-to-choose}", ""]
+    for scenario in lecture.choose:
+        out += [f"**\u201c{text(scenario.heading)}\u201d**", ""]
+        out += [*(quote_row(q, link) for q in scenario.advice), ""]
+    out += [
+        "## The comparison table {#the-comparison-table}",
+        "",
+        f"Quoted, mapped and compared on the [comparison page]({link('comparison.md#the-lectures-table')}).",
+        "",
+        "## The personal recommendation {#the-personal-recommendation}",
+        "",
+        *(quote_row(q, link) for q in lecture.recommendation),
+    ]
+    return "\n".join(out) + "\n"

@@ -1,22 +1,26 @@
 """`nox -s new-tool -- "Tool Name" [--package NAME]`: everything a new tool needs, marked draft.
 
-It writes the tool's page, its examples folder with a runnable pipeline, its examples test, its
-data entry (every criterion `not yet rated`), its nav entry and its dependency group; the nox
-session then compiles its lock. The site builds strictly and the new session passes right away,
-and the page and comparison say "draft" until the contributor completes them.
+It writes the tool's page, its examples folder with a runnable pipeline (the baseline's plain
+script, until the contributor rewrites it with the tool), its examples test, its data entry
+(every criterion `not yet rated`), its nav entry and its dependency group, then resolves the lock.
+The site builds strictly and the new session passes right away, and the page and the comparison
+say "draft" until the contributor completes them. A name that exists, or a package that does not
+resolve, stops it with one line, and nothing it wrote is left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from .model import UNRATED
-from .pages import DATA_FILE
+from .model import COMPARISON_FILE, UNRATED
 
 RESERVED = {
     "docs",
@@ -27,8 +31,13 @@ RESERVED = {
     "new-tool",
     "upgrade-check",
     "build-zensical",
+    "browser",
+    "bench",
+    "zensical",
 }
 """Slugs taken by dependency groups and sessions."""
+BASELINE_PIPELINE = "examples/cron/pipeline.py"
+"""The guide's pipeline as a plain script: every new tool starts from it."""
 
 
 class ScaffoldError(Exception):
@@ -39,16 +48,7 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def planned_files(root: Path, slug: str) -> list[Path]:
-    return [
-        root / "docs" / "tools" / f"{slug}.md",
-        root / "examples" / slug / "pipeline.py",
-        root / "tests" / "examples" / f"test_{slug}.py",
-        root / f"pylock.{slug}.toml",
-    ]
-
-
-def check_new(root: Path, name: str, data: dict) -> str:
+def check_new(root: Path, name: str, tools: list[dict]) -> str:
     """The slug for `name`, or a ScaffoldError if it is empty or clashes with anything."""
     slug = slugify(name)
     if not slug or not slug[0].isalpha():
@@ -59,54 +59,113 @@ def check_new(root: Path, name: str, data: dict) -> str:
         raise ScaffoldError(
             f"{name!r} makes the slug '{slug}', which a nox session or dependency group already uses"
         )
-    for tool in data.get("tools", []):
-        if tool.get("slug") == slug or str(tool.get("name", "")).lower() == name.strip().lower():
+    for tool in tools:
+        if tool.get("slug") == slug or str(tool.get("name", "")).lower() == name.lower():
             raise ScaffoldError(
                 f"{tool['name']} already exists (slug '{tool['slug']}'): edit it instead"
             )
-    existing = [p.relative_to(root).as_posix() for p in planned_files(root, slug) if p.exists()]
-    if (root / "examples" / slug).exists():
-        existing.append(f"examples/{slug}/")
+    existing = [
+        p
+        for p in (f"docs/tools/{slug}.md", f"examples/{slug}", f"tests/examples/test_{slug}.py")
+        if (root / p).exists()
+    ]
     if existing:
-        raise ScaffoldError(
-            f"the slug '{slug}' clashes with what exists: {', '.join(sorted(set(existing)))}"
-        )
+        raise ScaffoldError(f"the slug '{slug}' clashes with what exists: {', '.join(existing)}")
     return slug
 
 
-def scaffold(root: Path, name: str, package: str | None = None) -> str:
-    """Write the draft tool's files and entries; return its slug. Nothing is written on refusal."""
-    name = name.strip()
-    data = yaml.safe_load((root / DATA_FILE).read_text(encoding="utf-8"))
-    slug = check_new(root, name, data)
-    pyproject = root / "pyproject.toml"
-    groups = pyproject.read_text(encoding="utf-8")
-    if "\n[tool.pytest.ini_options]" not in groups:
+def plan(root: Path, name: str, package: str | None) -> dict[Path, str]:
+    """Every file the scaffold writes, with its new content; nothing is written yet."""
+    data_file = root / COMPARISON_FILE
+    data_text = data_file.read_text(encoding="utf-8")
+    data = yaml.safe_load(data_text)
+    slug = check_new(root, name, data.get("tools", []))
+    pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+    groups = re.search(r"^\[dependency-groups\]\n.*?(?=^\[)", pyproject, re.M | re.S)
+    conflicts = re.search(
+        r"^conflicts = \[\n    \[\n(?:        \{ group = \"[\w-]+\" \},\n)+", pyproject, re.M
+    )
+    if not groups or not conflicts:
         raise ScaffoldError(
-            "pyproject.toml has no [tool.pytest.ini_options] table to add the group before"
+            "pyproject.toml has no [dependency-groups] table or [tool.uv] conflicts list to add the tool's group to"
         )
     nav = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    last_tool = list(re.finditer(r"^(?P<indent> +)- [^\n]+: tools/[a-z0-9-]+\.md$", nav, re.M))
-    if not last_tool:
+    tool_pages = list(re.finditer(r"^(?P<indent> +)- [^\n]+: tools/[a-z0-9-]+\.md$", nav, re.M))
+    if not tool_pages:
         raise ScaffoldError(
             "mkdocs.yml's nav has no tools/<slug>.md entry to add the new page after"
         )
-
-    subs = {"NAME": name, "SLUG": slug}
-    for path, template in zip(planned_files(root, slug)[:3], (PAGE, PIPELINE, TEST), strict=True):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(fill(template, subs), encoding="utf-8")
-    with (root / DATA_FILE).open("a", encoding="utf-8") as f:
-        f.write(data_entry([c["id"] for c in data["criteria"]], name, slug, package))
     requirement = f'\n    "{package}",' if package else ""
     group = f'{slug} = [\n    {{ include-group = "examples" }},{requirement}\n]\n'
-    pyproject.write_text(
-        groups.replace("\n[tool.pytest.ini_options]", f"{group}\n[tool.pytest.ini_options]", 1)
+    pyproject = (
+        pyproject[: groups.end()].rstrip("\n") + "\n" + group + "\n" + pyproject[groups.end() :]
     )
-    end = last_tool[-1]
-    entry = f"\n{end['indent']}- {name}: tools/{slug}.md"
-    (root / "mkdocs.yml").write_text(nav[: end.end()] + entry + nav[end.end() :], encoding="utf-8")
-    return slug
+    conflicts = re.search(
+        r"^conflicts = \[\n    \[\n(?:        \{ group = \"[\w-]+\" \},\n)+", pyproject, re.M
+    )
+    pyproject = (
+        pyproject[: conflicts.end()]
+        + f'        {{ group = "{slug}" }},\n'
+        + pyproject[conflicts.end() :]
+    )
+    last = tool_pages[-1]
+    nav = nav[: last.end()] + f"\n{last['indent']}- {name}: tools/{slug}.md" + nav[last.end() :]
+    pipeline = (root / BASELINE_PIPELINE).read_text(encoding="utf-8").split("\n", 1)[1]
+    subs = {"NAME": name, "SLUG": slug}
+    return {
+        root / "docs" / "tools" / f"{slug}.md": fill(PAGE, subs),
+        root / "examples" / slug / "pipeline.py": fill(PIPELINE_DOCSTRING, subs) + pipeline,
+        root / "tests" / "examples" / f"test_{slug}.py": fill(TEST, subs),
+        data_file: data_text.rstrip("\n")
+        + "\n"
+        + data_entry([c["id"] for c in data["criteria"]], name, slug, package),
+        root / "pyproject.toml": pyproject,
+        root / "mkdocs.yml": nav,
+    }
+
+
+def scaffold(
+    root: Path, name: str, package: str | None = None, *, lock: Callable[[Path], None] | None = None
+) -> str:
+    """Write the draft tool's files and entries, then `lock` the repository; return its slug.
+
+    On any refusal, or if `lock` fails, every file is as it was before.
+    """
+    name = name.strip()
+    files = plan(root, name, package)
+    before = {path: path.read_text(encoding="utf-8") if path.exists() else None for path in files}
+    try:
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        if lock:
+            lock(root)
+    except BaseException:
+        for path, text in before.items():
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_text(text, encoding="utf-8")
+        folder = root / "examples" / slugify(name)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        raise
+    return slugify(name)
+
+
+def uv_lock(uv: str) -> Callable[[Path], None]:
+    """Resolve the repository's lock with uv; a failure becomes one ScaffoldError line."""
+
+    def lock(root: Path) -> None:
+        done = subprocess.run(
+            [uv, "lock", "--quiet"], cwd=root, capture_output=True, text=True, check=False
+        )
+        if done.returncode:
+            said = [ln.strip() for ln in done.stderr.splitlines() if ln.strip()]
+            reason = " ".join(said[-2:]) if said else f"uv exited with {done.returncode}"
+            raise ScaffoldError(f"the new group does not resolve, so nothing was added: {reason}")
+
+    return lock
 
 
 def fill(template: str, subs: dict[str, str]) -> str:
@@ -158,11 +217,11 @@ One paragraph: what @NAME@ is, who builds it, and what a pipeline is made of.
 
 ## What changed recently
 
-The facts a 2023-era reader gets wrong about @NAME@, with the release that changed each.
+What a reader of older material gets wrong about @NAME@, with the release that changed each.
 
 ## The example pipeline
 
-Until it uses @NAME@, the example runs the shared pipeline's four steps in plain Python.
+Until it uses @NAME@, the example runs the guide's four steps as a plain script.
 
 ```python title="examples/@SLUG@/pipeline.py"
 --8<-- "examples/@SLUG@/pipeline.py"
@@ -179,79 +238,10 @@ How a pipeline runs during development, and what a production deployment needs.
 - To be added: links to @NAME@'s own documentation.
 """
 
-PIPELINE = '''"""The shared pipeline's four steps, in plain Python: replace each with a @NAME@ task."""
-
-import csv
-import json
-import math
-import random
-import statistics
-from pathlib import Path
-
-DATA = Path("data")
-
-
-def extract() -> Path:
-    """200 points on y = 3x + 2 with noise; every 20th y is missing, for transform to clean."""
-    rng = random.Random(42)
-    DATA.mkdir(exist_ok=True)
-    raw = DATA / "raw.csv"
-    with raw.open("w", newline="") as f:
-        out = csv.writer(f)
-        out.writerow(["x", "y"])
-        for i in range(200):
-            x = rng.uniform(0, 10)
-            y = 3.0 * x + 2.0 + rng.gauss(0, 1)
-            out.writerow([f"{x:.6f}", "" if i % 20 == 0 else f"{y:.6f}"])
-    return raw
-
-
-def transform(raw: Path) -> tuple[Path, Path]:
-    """Drop rows with no y; every fifth kept row goes to the test set."""
-    with raw.open(newline="") as f:
-        rows = [row for row in csv.DictReader(f) if row["y"]]
-    train, test = DATA / "train.csv", DATA / "test.csv"
-    for path, keep in ((train, lambda k: k % 5 != 0), (test, lambda k: k % 5 == 0)):
-        with path.open("w", newline="") as f:
-            out = csv.writer(f)
-            out.writerow(["x", "y"])
-            out.writerows([r["x"], r["y"]] for k, r in enumerate(rows) if keep(k))
-    return train, test
-
-
-def read_points(path: Path) -> tuple[list[float], list[float]]:
-    with path.open(newline="") as f:
-        rows = list(csv.DictReader(f))
-    return [float(r["x"]) for r in rows], [float(r["y"]) for r in rows]
-
-
-def train(train_csv: Path) -> Path:
-    slope, intercept = statistics.linear_regression(*read_points(train_csv))
-    model = DATA / "model.json"
-    model.write_text(json.dumps({"slope": slope, "intercept": intercept}))
-    return model
-
-
-def evaluate(model_json: Path, test_csv: Path) -> str:
-    model = json.loads(model_json.read_text())
-    xs, ys = read_points(test_csv)
-    pairs = zip(xs, ys, strict=True)
-    errors = [(model["slope"] * x + model["intercept"] - y) ** 2 for x, y in pairs]
-    rmse = math.sqrt(statistics.fmean(errors))
-    return (
-        f"slope={model['slope']:.4f} intercept={model['intercept']:.4f} "
-        f"rmse={rmse:.4f} test_rows={len(xs)}"
-    )
-
-
-if __name__ == "__main__":
-    train_csv, test_csv = transform(extract())
-    result = evaluate(train(train_csv), test_csv)
-    print(result)
-    #> slope=3.0397 intercept=1.8234 rmse=1.1947 test_rows=38
+PIPELINE_DOCSTRING = '''"""Draft: the guide's four steps as a plain script; rewrite each as a @NAME@ task."""
 '''
 
-TEST = '''"""@NAME@ (draft): the scaffolded example runs the shared steps in plain Python.
+TEST = '''"""@NAME@ (draft): the scaffolded example runs the guide's steps as a plain script.
 
 Replace the example with @NAME@'s own tasks, then raise the marker below to what the tests really
 run: "ran end to end", "compiled and ran locally" or "validated and step logic run".
@@ -262,7 +252,7 @@ import pytest
 
 @pytest.mark.verifies("validated and step logic run")
 def test_example(example, check_example):
-    """The draft's steps run in plain Python and print the shared result; @NAME@ itself is not used yet."""
+    """The draft's steps run as a plain script and print the shared result; @NAME@ itself is not used yet."""
     check_example(example)
 '''
 
@@ -270,11 +260,12 @@ def test_example(example, check_example):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nox -s new-tool --", description=__doc__.splitlines()[0])
     parser.add_argument("name", help="the tool's name as readers know it, e.g. Flyte")
-    parser.add_argument("--package", help="the PyPI package whose locked version the site prints")
+    parser.add_argument("--package", help="the PyPI package the tests check it with")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    uv = os.environ.get("FIELD_GUIDE_UV")
     try:
-        slug = scaffold(args.root, args.name, args.package)
+        slug = scaffold(args.root, args.name, args.package, lock=uv_lock(uv) if uv else None)
     except ScaffoldError as exc:
         print(f"new-tool: {exc}", file=sys.stderr)
         return 2

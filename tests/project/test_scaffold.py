@@ -6,12 +6,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 
 import pytest
 import yaml
 from conftest import ROOT
-from fieldguide.model import UNRATED, load_comparison
-from fieldguide.pages import DATA_FILE
+from fieldguide.model import COMPARISON_FILE, UNRATED, load_comparison
 from fieldguide.scaffold import ScaffoldError, main, scaffold, slugify
 
 NAME, SLUG = "Probe Flow", "probe-flow"  # a tool the real data will never hold
@@ -20,12 +20,11 @@ NAME, SLUG = "Probe Flow", "probe-flow"  # a tool the real data will never hold
 @pytest.fixture
 def project(tmp_path):
     """A copy of the files the scaffold reads and edits, and the tool pages the data needs."""
-    for name in ("mkdocs.yml", "pyproject.toml", DATA_FILE):
+    for name in ("mkdocs.yml", "pyproject.toml", COMPARISON_FILE, "examples/cron/pipeline.py"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "docs" / "tools", tmp_path / "docs" / "tools")
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    shutil.copytree(ROOT / "tests" / "examples", tmp_path / "tests" / "examples")
+    for folder in ("docs/tools", "examples", "tests/examples"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, dirs_exist_ok=True)
     return tmp_path
 
 
@@ -45,26 +44,27 @@ def test_slugify(name, slug):
     assert slugify(name) == slug
 
 
-def test_scaffolded_tool_validates_with_every_criterion_present(project):
+def test_scaffolded_tool_validates_as_a_draft_with_every_criterion(project):
     assert scaffold(project, NAME, package="probe-flow-sdk") == SLUG
-    data = load_comparison(project / DATA_FILE, root=project, docs_dir=project / "docs")
+    data = load_comparison(project)
     tool = data.tool(SLUG)
     assert tool.draft and tool.package.name == "probe-flow-sdk"
     assert set(tool.ratings) == {c.id for c in data.criteria}
     assert {r.value for r in tool.ratings.values()} == {UNRATED}
     assert "- Probe Flow: tools/probe-flow.md" in (project / "mkdocs.yml").read_text()
-    groups = (project / "pyproject.toml").read_text()
-    assert 'probe-flow = [\n    { include-group = "examples" },\n    "probe-flow-sdk",\n]' in groups
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text())
+    assert pyproject["dependency-groups"][SLUG] == [{"include-group": "examples"}, "probe-flow-sdk"]
+    assert {"group": SLUG} in pyproject["tool"]["uv"]["conflicts"][0]
     page = (project / "docs" / "tools" / "probe-flow.md").read_text()
     assert '!!! warning "Draft"' in page and "<!-- guide:at-a-glance -->" in page
     assert '--8<-- "examples/probe-flow/pipeline.py"' in page
 
 
 def test_scaffold_keeps_existing_data_and_comments(project):
-    before = (project / DATA_FILE).read_text()
+    before = (project / COMPARISON_FILE).read_text()
     scaffold(project, NAME)
-    after = (project / DATA_FILE).read_text()
-    assert after.startswith(before)
+    after = (project / COMPARISON_FILE).read_text()
+    assert after.startswith(before.rstrip("\n"))
     assert yaml.safe_load(after)["tools"][-1]["slug"] == SLUG
 
 
@@ -95,14 +95,29 @@ def test_refusals_write_nothing(project, name, message):
     assert snapshot(project) == before
 
 
+def test_a_lock_that_fails_leaves_nothing_behind(project):
+    """A package that does not resolve: every file is as it was, and no folder is left."""
+    before = snapshot(project)
+
+    def failing_lock(_root):
+        raise ScaffoldError("the new group does not resolve, so nothing was added: no such package")
+
+    with pytest.raises(ScaffoldError, match="does not resolve"):
+        scaffold(project, NAME, package="no-such-package-anywhere", lock=failing_lock)
+    assert snapshot(project) == before
+    assert not (project / "examples" / SLUG).exists()
+
+
 def test_clash_with_an_existing_folder(project):
     (project / "examples" / SLUG).mkdir()
-    with pytest.raises(ScaffoldError, match=r"clashes with what exists: examples/probe-flow/"):
+    with pytest.raises(ScaffoldError, match=r"clashes with what exists: examples/probe-flow"):
         scaffold(project, NAME)
 
 
-def test_command_line_prints_the_slug_or_the_refusal(project, capsys):
+def test_command_line_prints_the_slug_or_one_line(project, capsys, monkeypatch):
+    monkeypatch.delenv("FIELD_GUIDE_UV", raising=False)
     assert main([NAME, "--root", str(project)]) == 0
     assert capsys.readouterr().out.strip() == SLUG
     assert main([NAME, "--root", str(project)]) == 2
-    assert "new-tool: Probe Flow already exists" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("new-tool: Probe Flow already exists") and err.count("\n") == 1
