@@ -11,7 +11,7 @@ def ml_pipeline() -> str:
 
 # --8<-- [start:then]
 try:
-    # The 2023 way: build a Deployment, then run `prefect agent start` to pick up its runs.
+    # Prefect 2's way: build a Deployment, then run `prefect agent start` to pick up its runs.
     from prefect.deployments import Deployment  # noqa: F401
 except PrefectImportError as error:
     removed, advice = str(error).split(". ", 1)  # two lines, so each fits the page

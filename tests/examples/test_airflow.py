@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import Step
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "airflow"
 
@@ -57,15 +58,30 @@ def test_example(example: Path, check_example, dags_folder: Path) -> None:
 
 
 @pytest.mark.verifies("ran end to end")
+def test_lecture_as_written(lecture_transcript) -> None:
+    """The lecture's DAG, run as written, fails on `schedule_interval`, which Airflow 3 removed."""
+    transcript = lecture_transcript(
+        "airflow", [Step("python lecture.py", ["python", "lecture.py"])]
+    )
+    assert (
+        "TypeError: DAG.__init__() got an unexpected keyword argument 'schedule_interval'"
+        in transcript
+    )
+    assert transcript.rstrip().endswith("[exit status 1]")
+
+
+@pytest.mark.verifies("ran end to end")
 def test_dag_files_parse(tmp_path: Path) -> None:
-    """Airflow's DAG-file loader imports every example cleanly and wires each DAG as shown."""
+    """Airflow's DAG-file loader imports every example but the lecture's cleanly, and wires each DAG as shown."""
     from airflow.dag_processing.dagbag import DagBag
 
-    for path in EXAMPLES.glob("*.py"):  # parse copies: importing writes bytecode next to the file
+    for path in EXAMPLES.rglob("*.py"):  # parse copies: importing writes bytecode next to the file
         shutil.copy(path, tmp_path)
     bag = DagBag(dag_folder=tmp_path)
-    assert bag.import_errors == {}
-    assert sorted(bag.dag_ids) == ["dynamic_mapping", "lecture_ml_pipeline", "ml_pipeline"]
+    # The lecture's own file is the one that must fail, and only on schedule_interval.
+    assert list(bag.import_errors) == [str(tmp_path / "lecture.py")]
+    assert "schedule_interval" in bag.import_errors[str(tmp_path / "lecture.py")]
+    assert sorted(bag.dag_ids) == ["dynamic_mapping", "ml_pipeline", "ml_training_pipeline"]
     downstream = {
         dag_id: {t.task_id: t.downstream_task_ids for t in bag.get_dag(dag_id).tasks}
         for dag_id in bag.dag_ids
@@ -76,7 +92,7 @@ def test_dag_files_parse(tmp_path: Path) -> None:
         "train": {"evaluate"},
         "evaluate": set(),
     }
-    assert downstream["lecture_ml_pipeline"] == {
+    assert downstream["ml_training_pipeline"] == {
         "extract": {"transform"},
         "transform": {"train"},
         "train": set(),

@@ -15,6 +15,7 @@ import runpy
 from pathlib import Path
 
 import pytest
+from conftest import Step
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "dagster"
@@ -35,17 +36,49 @@ def test_example(example: Path, check_example) -> None:
     check_example(example)
 
 
+@pytest.mark.verifies("ran end to end")
+def test_lecture_as_written(lecture_transcript) -> None:
+    """The lecture's assets load as written, but materializing them fails: `load_raw_data` is
+    never defined, so the first asset raises NameError and the other two never run."""
+    transcript = lecture_transcript(
+        "dagster",
+        [
+            Step("python lecture.py", ["python", "lecture.py"]),
+            Step(
+                "dagster asset materialize -f lecture.py --select '*'",
+                ["dagster", "asset", "materialize", "-f", "lecture.py", "--select", "*"],
+                # Dagster logs every event of the run: the page shows its warnings and errors.
+                keep=lambda line: any(
+                    w in line
+                    for w in (
+                        "Warning:",
+                        "STEP_FAILURE",
+                        "RUN_FAILURE",
+                        "NameError",
+                        "Not executing",
+                    )
+                ),
+            ),
+        ],
+        extra=[(r"(?<= - )\d+(?= - )", "<pid>")],  # the process ids in Dagster's log lines
+    )
+    assert "NameError: name 'load_raw_data' is not defined" in transcript
+    assert transcript.rstrip().endswith("[exit status 1]")
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(newline="") as f:
         return list(csv.DictReader(f))
 
 
 @pytest.mark.verifies("ran end to end")
-def test_pipeline_materializes_every_asset(workdir: Path) -> None:
-    """The pipeline materialized all four assets into files and its asset check passed."""
-    home_dagster = Path.home() / ".dagster"
-    existed_before = home_dagster.exists()
-
+def test_pipeline_materializes_every_asset(
+    workdir: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pipeline materialized all four assets into files and its asset check passed, leaving
+    nothing in the Dagster home (a temporary instance)."""
+    home = tmp_path_factory.mktemp("fresh-home")
+    monkeypatch.setenv("HOME", str(home))
     # Run as a script (not through check_example, which test_example already does for its output).
     module = runpy.run_path(str(EXAMPLES / "pipeline.py"), run_name="__main__")
 
@@ -75,5 +108,5 @@ def test_pipeline_materializes_every_asset(workdir: Path) -> None:
         "model": {"train_test_split"},
         "evaluation": {"model", "train_test_split"},
     }
-    # A temporary instance: nothing may appear in the user's Dagster home.
-    assert home_dagster.exists() == existed_before
+    # A temporary instance: nothing is left where DAGSTER_HOME would default to.
+    assert list(home.iterdir()) == []

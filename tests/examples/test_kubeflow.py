@@ -19,6 +19,7 @@ from pathlib import Path
 import kfp
 import pytest
 import yaml
+from conftest import Step
 
 PIPELINE = Path(__file__).resolve().parents[2] / "examples" / "kubeflow" / "pipeline.py"
 STEPS = ["extract", "transform", "train", "evaluate"]
@@ -37,6 +38,24 @@ def test_example(example: Path, check_example, workdir: Path, ran: dict[str, Pat
     the output shown on this page."""
     check_example(example)
     ran[example.name] = workdir
+
+
+@pytest.mark.verifies("compiled and ran locally")
+def test_lecture_as_written(lecture_transcript) -> None:
+    """The lecture's pipeline, run as written, compiles to pipeline.yaml, warning that
+    `@dsl.component` without a base_image will change image in 2027; it never runs the pipeline."""
+    transcript = lecture_transcript(
+        "kubeflow",
+        [
+            Step("python lecture.py", ["python", "lecture.py"]),
+            Step("head -n 4 pipeline.yaml", ["head", "-n", "4", "pipeline.yaml"]),
+        ],
+    )
+    assert (
+        "FutureWarning: The default base_image used by the @dsl.component decorator" in transcript
+    )
+    assert "# Name: ml-training" in transcript
+    assert transcript.count("[exit status 0]") == 2
 
 
 @pytest.fixture

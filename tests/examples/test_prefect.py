@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import Step
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "prefect"
 
@@ -64,6 +65,22 @@ def test_example(example: Path, check_example) -> None:
 
 
 @pytest.mark.verifies("ran end to end")
+def test_lecture_as_written(lecture_transcript) -> None:
+    """The lecture's flow, run as written, completes: three tasks and the flow, all Completed."""
+    transcript = lecture_transcript(
+        "prefect",
+        [Step("python lecture.py", ["python", "lecture.py"])],
+        # Prefect names each run at random (`rare-skink`) and gives task runs a short id.
+        extra=[
+            (r"(?<=low run )'[a-z]+-[a-z]+'", "'<run name>'"),
+            (r"'(\w+)-[0-9a-f]{3}'", r"'\1-<id>'"),
+        ],
+    )
+    assert transcript.count("Finished in state Completed()") == 4
+    assert transcript.rstrip().endswith("[exit status 0]")
+
+
+@pytest.mark.verifies("ran end to end")
 def test_pipeline_is_recorded(workdir: Path) -> None:
     """The pipeline's flow run and its four task runs are stored as Completed by Prefect's API, and each step wrote its file."""
     from prefect.client.orchestration import get_client
@@ -81,8 +98,11 @@ def test_pipeline_is_recorded(workdir: Path) -> None:
         )
     assert flow_run.state.is_completed(), flow_run.state
     assert sorted(run.name.rsplit("-", 1)[0] for run in task_runs) == [
-        "evaluate", "extract", "train", "transform",
-    ]  # fmt: skip
+        "evaluate",
+        "extract",
+        "train",
+        "transform",
+    ]
     assert all(run.state.is_completed() for run in task_runs), [r.state for r in task_runs]
     for name in ("raw.csv", "train.csv", "test.csv", "model.json"):
         assert (workdir / "data" / name).stat().st_size > 0, name

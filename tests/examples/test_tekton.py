@@ -36,8 +36,11 @@ def tekton_lint(*files: Path, tmp: Path) -> tuple[int, list[dict]]:
         # An empty --config dir: no .tektonlintrc.yaml, so default rules and no external tasks
         # (which the linter would git-clone); its cache dir goes to a temp dir, not ~.
         env={**os.environ, "TL_CACHE_DIR": str(tmp / "cache"), "NO_COLOR": "1"},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     problems = json.loads(done.stdout) if done.stdout.strip() else []
     return done.returncode, problems
 

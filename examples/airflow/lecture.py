@@ -1,0 +1,26 @@
+# Airflow DAG example
+from airflow import DAG
+from airflow.decorators import task
+from datetime import datetime
+
+with DAG(
+    "ml_training_pipeline",
+    start_date=datetime(2023, 1, 1),
+    schedule_interval="@daily"
+) as dag:
+    
+    @task
+    def extract():
+        return "data/raw.csv"
+    
+    @task
+    def transform(path):
+        return "data/processed.csv"
+    
+    @task
+    def train(path):
+        return "models/model.pkl"
+    
+    raw = extract()
+    processed = transform(raw)
+    model = train(processed)
