@@ -22,7 +22,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TEKTON = ROOT / "examples" / "tekton"
-YAML_FILES = sorted(TEKTON.glob("*.yaml"))
+YAML_FILES = sorted(TEKTON.rglob("*.yaml"))
 # TEKTON_LINT lets `nox -s upgrade-check` try the newest linter without touching the lock.
 LINTER = Path(os.environ.get("TEKTON_LINT", ROOT / "node_modules" / ".bin" / "tekton-lint"))
 

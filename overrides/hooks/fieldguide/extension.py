@@ -16,7 +16,15 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from .facts import ROOT, SiteError, load_site
-from .markers import MARKER, TOOL_PAGE, MarkerError, Page, check_required, render_markers
+from .markers import (
+    CONCEPT_PAGE,
+    MARKER,
+    TOOL_PAGE,
+    MarkerError,
+    Page,
+    check_required,
+    render_markers,
+)
 
 try:  # MkDocs prints a BuildError as one line and stops; others print what they are given.
     from mkdocs.exceptions import BuildError as _BuilderError
@@ -28,7 +36,13 @@ class GuideError(_BuilderError):
     """The generated content cannot be rendered: every line says which file, and what to fix."""
 
 
-PAGES_WITH_REQUIRED_MARKERS = {"index.md", "comparison.md", "choose.md", "lecture.md"}
+PAGES_WITH_REQUIRED_MARKERS = {
+    "index.md",
+    "comparison.md",
+    "choose.md",
+    "lecture.md",
+    "concepts/index.md",
+}
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
 
 
@@ -93,8 +107,8 @@ class GuidePreprocessor(Preprocessor):
         src, root = current_page(self.md) or (None, None)
         self.root = root or self.root  # the builder's project, when it says which
         markdown = "\n".join(lines)
-        may_require = src is not None and (
-            TOOL_PAGE.match(src) or src in PAGES_WITH_REQUIRED_MARKERS
+        may_require = src is not None and bool(
+            TOOL_PAGE.match(src) or CONCEPT_PAGE.match(src) or src in PAGES_WITH_REQUIRED_MARKERS
         )
         if not may_require and not MARKER.search(markdown):
             check_includes(lines, f"docs/{src}" if src else "a Markdown fragment", self.root)

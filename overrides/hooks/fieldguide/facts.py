@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .concepts import CONCEPTS_FILE, ConceptsData, load_concepts
 from .datafile import DataError
 from .lecture import LECTURE_FILE, Lecture, LectureTool, load_lecture
 from .locks import NPM_LOCK, UV_LOCK, LockedVersion, LockError, locked_version, read_uv_lock
@@ -58,13 +59,25 @@ class Site:
     data: Comparison
     lecture: Lecture
     tools: dict[str, ToolFacts]
+    """Every tool, in the data file's order."""
+    concepts: ConceptsData
     locked_on: datetime.date | None
     """The day the lock was resolved as of (uv.lock's `exclude-newer`)."""
+
+    def ordered(self) -> list[ToolFacts]:
+        """The tools as tabs and lists show them: the orchestrators, then the baseline."""
+        return sorted(self.tools.values(), key=lambda f: f.tool.baseline)
 
 
 def _inputs(root: Path) -> tuple:
     """A cheap fingerprint of every file the site's facts come from (names, sizes, times)."""
-    files = [root / COMPARISON_FILE, root / LECTURE_FILE, root / UV_LOCK, root / NPM_LOCK]
+    files = [
+        root / COMPARISON_FILE,
+        root / LECTURE_FILE,
+        root / CONCEPTS_FILE,
+        root / UV_LOCK,
+        root / NPM_LOCK,
+    ]
     files += sorted((root / "tests" / "examples").glob("test_*.py"))
     stamps = tuple((str(p), *_stat(p)) for p in files)
     listed = []
@@ -107,7 +120,8 @@ def _load_site(root: Path, _inputs: tuple) -> Site:
             tools[tool.slug] = ToolFacts(
                 tool, version, read_verification(tool.slug, root), lecture.about(tool.slug)
             )
+        concepts = load_concepts(root, tools={t.slug: t.draft for t in data.tools})
         locked_on = read_uv_lock(root).resolved_on
     except (DataError, LockError, VerificationError) as exc:
         raise SiteError(str(exc)) from None
-    return Site(root, data, lecture, tools, locked_on)
+    return Site(root, data, lecture, tools, concepts, locked_on)

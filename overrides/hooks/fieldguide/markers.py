@@ -17,6 +17,9 @@ the line and what to do. A marker written inside backticks is text, so pages can
 - `guide:lecture-scenario <id>`, `guide:lecture-recommendation`: `choose.md`; every scenario of
   the lecture's record and its recommendation are required there.
 - `guide:lecture-record`: `lecture.md`, required: the whole record, in the lecture's order.
+- `guide:concept-links`: every tool page (required): its cell on each concept page.
+- `guide:concept-tabs`: each concept page (`concepts/<id>.md`, required): a tab per tool.
+- `guide:concept-index`: `concepts/index.md` (required): every concept against every tool.
 - `guide:rating <tool> <criterion>`: any page; cites one cell of the comparison inline, naming
   its tool, linked to its reason and evidence.
 """
@@ -29,10 +32,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import render
+from .concepts import Concept
 from .facts import Site, ToolFacts
 
 MARKER = re.compile(r"(?<!`)<!--\s*guide:([a-z-]+)([^>]*?)\s*-->")
 TOOL_PAGE = re.compile(r"^tools/([a-z0-9-]+)\.md$")
+CONCEPT_PAGE = re.compile(r"^concepts/([a-z0-9-]+)\.md$")
 
 
 class MarkerError(Exception):
@@ -46,6 +51,12 @@ class Page:
     src: str
     """The page's path under docs/, e.g. `tools/airflow.md`."""
     site: Site
+
+    @property
+    def concept(self) -> Concept | None:
+        match = CONCEPT_PAGE.match(self.src)
+        concepts = self.site.concepts.concepts
+        return next((c for c in concepts if match and c.id == match[1]), None)
 
     @property
     def tool(self) -> ToolFacts | None:
@@ -142,14 +153,29 @@ BLOCKS: dict[str, Block] = {
     "lecture-record": Block(
         lambda p, _: render.lecture_record(p.site, p.link), "lecture.md", _on("lecture.md")
     ),
+    "concept-links": Block(
+        lambda p, _: render.concept_links(p.site, p.tool, p.link), "tool pages", _tool_page
+    ),
+    "concept-tabs": Block(
+        lambda p, _: render.concept_tabs(p.site, p.concept),
+        "concept pages (concepts/<id>.md of docs/data/concepts.yaml)",
+        lambda p: p.concept is not None,
+    ),
+    "concept-index": Block(
+        lambda p, _: render.concept_index(p.site, p.link),
+        "concepts/index.md",
+        _on("concepts/index.md"),
+    ),
     "rating": Block(_rating, "any page", lambda p: True, ("tool", "criterion")),
 }
 
 
 def required(page: Page) -> set[str]:
     """The markers a page must contain, as they would be written."""
+    if page.concept:
+        return {"concept-tabs"}
     if page.tool:
-        needed = {"at-a-glance", "verified"}
+        needed = {"at-a-glance", "verified", "concept-links"}
         if _lecture_tool_page(page):
             needed.add("lecture-verdicts")
         if _lecture_code_page(page):
@@ -163,6 +189,7 @@ def required(page: Page) -> set[str]:
         "comparison.md": {"comparison-table", "chooser", "evidence", "lecture-table"},
         "index.md": {"tools-overview"},
         "lecture.md": {"lecture-record"},
+        "concepts/index.md": {"concept-index"},
     }.get(page.src, set())
 
 

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+from pymdownx.slugs import slugify
 
+from .concepts import Concept, cell_files, is_stub
 from .facts import Site, ToolFacts
 from .lecture import Quote
 from .model import Comparison, Criterion, Tool
@@ -461,4 +463,76 @@ def lecture_record(site: Site, link: Link) -> str:
         "",
         *(quote_row(q, link) for q in lecture.recommendation),
     ]
+    return "\n".join(out) + "\n"
+
+
+# The concept pages
+
+
+def tab_id(title: str) -> str:
+    """The id pymdownx.tabbed gives a tab, with the slugify mkdocs.yml configures for it."""
+    return _tab_slugify(title, "-")
+
+
+_tab_slugify = slugify(case="lower")
+
+
+def _checked_cell(facts: ToolFacts, path: Path) -> str:
+    """One line under a cell: which session checked it, against what, and how far."""
+    how = facts.verification.level
+    if path.suffix == ".yaml":
+        how = "linted (validated); the engine needs a Kubernetes cluster and was not run"
+    elif how == "validated and step logic run":
+        how = "built and validated here; the engine needs a Kubernetes cluster and was not run"
+    return f"Checked by `nox -s examples-{facts.tool.slug}` with {text(facts.checked_with())}: {how}."  # fmt: skip
+
+
+def concept_tabs(site: Site, concept: Concept) -> str:
+    """A tab per tool, linked across pages: the tool's cell for this concept, or why it has none."""
+    out = []
+    for facts in site.ordered():
+        tool = facts.tool
+        files = cell_files(site.root, tool.slug, concept)
+        body = []
+        gap = site.concepts.gap(tool.slug, concept.id)
+        if gap:
+            body += [f"**No built-in {text(concept.title.lower())}.** {text(gap.says)} ([documentation]({gap.link}))", ""]  # fmt: skip
+        if not files or any(is_stub(f) for f in files):
+            body += [f"*Not written yet: {text(tool.name)} is a draft.*"]
+        for path in files:
+            rel = path.relative_to(site.root).as_posix()
+            language = "yaml" if path.suffix == ".yaml" else "python"
+            body += [f'```{language} title="{rel}"', f'--8<-- "{rel}"', "```", "", _checked_cell(facts, path), ""]  # fmt: skip
+        out += [f'=== "{tool.name}"', "", indent("\n".join(body)).rstrip("\n"), ""]
+    return "\n".join(out) + "\n"
+
+
+def concept_links(site: Site, facts: ToolFacts, link: Link) -> str:
+    """On a tool page: its cell in every concept page, one link each."""
+    anchor = tab_id(facts.tool.name)
+    links = [f"[{text(c.title)}]({link(f'concepts/{c.id}.md#{anchor}')})" for c in site.concepts.concepts]  # fmt: skip
+    return f'!!! tip "{text(facts.tool.name)}, concept by concept"\n\n' + indent(
+        "The same ideas in every tool, each one run: " + " · ".join(links) + "."
+    )
+
+
+def concept_index(site: Site, link: Link) -> str:
+    """Every concept against every tool: a built-in feature, a workaround, or not written yet."""
+    tools = site.ordered()
+    out = [
+        "| Concept | " + " | ".join(text(f.tool.name) for f in tools) + " |",
+        "|---" * (len(tools) + 1) + "|",
+    ]
+    for concept in site.concepts.concepts:
+        cells = []
+        for facts in tools:
+            slug = facts.tool.slug
+            target = link(f"concepts/{concept.id}.md#{tab_id(facts.tool.name)}")
+            if not cell_files(site.root, slug, concept) or any(is_stub(f) for f in cell_files(site.root, slug, concept)):  # fmt: skip
+                cells.append("not yet (draft)")
+            elif site.concepts.gap(slug, concept.id):
+                cells.append(f"[workaround]({target})")
+            else:
+                cells.append(f"[built in]({target})")
+        out.append(f"| [{text(concept.title)}]({link(f'concepts/{concept.id}.md')}) | " + " | ".join(cells) + " |")  # fmt: skip
     return "\n".join(out) + "\n"
