@@ -11,6 +11,7 @@ import tomllib
 import pytest
 import yaml
 from conftest import ROOT
+from fieldguide.concepts import CONCEPTS_FILE
 from fieldguide.model import COMPARISON_FILE, UNRATED, load_comparison
 from fieldguide.scaffold import ScaffoldError, main, scaffold, slugify
 
@@ -20,7 +21,13 @@ NAME, SLUG = "Probe Flow", "probe-flow"  # a tool the real data will never hold
 @pytest.fixture
 def project(tmp_path):
     """A copy of the files the scaffold reads and edits, and the tool pages the data needs."""
-    for name in ("mkdocs.yml", "pyproject.toml", COMPARISON_FILE, "examples/cron/pipeline.py"):
+    for name in (
+        "mkdocs.yml",
+        "pyproject.toml",
+        COMPARISON_FILE,
+        CONCEPTS_FILE,
+        "examples/cron/pipeline.py",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     for folder in ("docs/tools", "examples", "tests/examples"):

@@ -19,7 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from packaging.requirements import Requirement
 
+from .concepts import CONCEPTS_FILE, STUB
 from .model import COMPARISON_FILE, UNRATED
 
 RESERVED = {
@@ -95,7 +97,7 @@ def plan(root: Path, name: str, package: str | None) -> dict[Path, str]:
         raise ScaffoldError(
             "mkdocs.yml's nav has no tools/<slug>.md entry to add the new page after"
         )
-    requirement = f'\n    "{package}",' if package else ""
+    requirement = f'\n    "{package}",' if package else ""  # with its extras, as pip takes it
     group = f'{slug} = [\n    {{ include-group = "examples" }},{requirement}\n]\n'
     pyproject = (
         pyproject[: groups.end()].rstrip("\n") + "\n" + group + "\n" + pyproject[groups.end() :]
@@ -112,13 +114,23 @@ def plan(root: Path, name: str, package: str | None) -> dict[Path, str]:
     nav = nav[: last.end()] + f"\n{last['indent']}- {name}: tools/{slug}.md" + nav[last.end() :]
     pipeline = (root / BASELINE_PIPELINE).read_text(encoding="utf-8").split("\n", 1)[1]
     subs = {"NAME": name, "SLUG": slug}
+    concepts = yaml.safe_load((root / CONCEPTS_FILE).read_text(encoding="utf-8"))["concepts"]
+    stubs = {
+        root / "examples" / slug / "concepts" / f"{c['id'].replace('-', '_')}.py": fill(
+            CONCEPT_STUB, {**subs, "TITLE": c["title"], "ID": c["id"], "STUB": STUB}
+        )
+        for c in concepts
+    }
     return {
+        **stubs,
         root / "docs" / "tools" / f"{slug}.md": fill(PAGE, subs),
         root / "examples" / slug / "pipeline.py": fill(PIPELINE_DOCSTRING, subs) + pipeline,
         root / "tests" / "examples" / f"test_{slug}.py": fill(TEST, subs),
         data_file: data_text.rstrip("\n")
         + "\n"
-        + data_entry([c["id"] for c in data["criteria"]], name, slug, package),
+        + data_entry(
+            [c["id"] for c in data["criteria"]], name, slug, package and Requirement(package).name
+        ),
         root / "pyproject.toml": pyproject,
         root / "mkdocs.yml": nav,
     }
@@ -147,8 +159,9 @@ def scaffold(
             else:
                 path.write_text(text, encoding="utf-8")
         folder = root / "examples" / slugify(name)
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+        for empty in [*sorted(folder.rglob("*"), reverse=True), folder]:  # deepest first
+            if empty.is_dir() and not any(empty.iterdir()):
+                empty.rmdir()
         raise
     return slugify(name)
 
@@ -161,15 +174,17 @@ def uv_lock(uv: str) -> Callable[[Path], None]:
             [uv, "lock", "--quiet"], cwd=root, capture_output=True, text=True, check=False
         )
         if done.returncode:
-            said = [ln.strip() for ln in done.stderr.splitlines() if ln.strip()]
-            reason = " ".join(said[-2:]) if said else f"uv exited with {done.returncode}"
+            said = " ".join(done.stderr.split())
+            # uv explains a failed resolution as "Because X was not found ..., we can conclude ...".
+            because = re.search(r"Because (.+?)(?:, | and )", said)
+            reason = because[1] if because else said[-200:] or f"uv exited with {done.returncode}"
             raise ScaffoldError(f"the new group does not resolve, so nothing was added: {reason}")
 
     return lock
 
 
 def fill(template: str, subs: dict[str, str]) -> str:
-    return re.sub(r"@(NAME|SLUG)@", lambda m: subs[m.group(1)], template)
+    return re.sub(r"@([A-Z]+)@", lambda m: subs[m.group(1)], template)
 
 
 def data_entry(criteria: list[str], name: str, slug: str, package: str | None) -> str:
@@ -229,6 +244,8 @@ Until it uses @NAME@, the example runs the guide's four steps as a plain script.
 
 <!-- guide:verified -->
 
+<!-- guide:concept-links -->
+
 ## On a laptop and in production
 
 How a pipeline runs during development, and what a production deployment needs.
@@ -237,6 +254,12 @@ How a pipeline runs during development, and what a production deployment needs.
 
 - To be added: links to @NAME@'s own documentation.
 """
+
+CONCEPT_STUB = '''"""@TITLE@ in @NAME@. @STUB@ See docs/concepts/@ID@.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet
+'''
 
 PIPELINE_DOCSTRING = '''"""Draft: the guide's four steps as a plain script; rewrite each as a @NAME@ task."""
 '''

@@ -1,0 +1,4 @@
+"""Fan-out and fan-in in Flyte. Draft: not written yet. See docs/concepts/fan-out-fan-in.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet

@@ -1,0 +1,4 @@
+"""Parameters in Flyte. Draft: not written yet. See docs/concepts/parameters.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet

@@ -1,0 +1,4 @@
+"""Schedules in Flyte. Draft: not written yet. See docs/concepts/schedules.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet

@@ -1,0 +1,4 @@
+"""Secrets and configuration in Flyte. Draft: not written yet. See docs/concepts/secrets-and-configuration.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet

@@ -1,0 +1,4 @@
+"""Conditional branches in Metaflow. Draft: not written yet. See docs/concepts/conditional-branches.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet

@@ -1,0 +1,4 @@
+"""Resources and GPUs in Metaflow. Draft: not written yet. See docs/concepts/resources-and-gpus.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet

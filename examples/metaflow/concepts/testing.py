@@ -1,0 +1,4 @@
+"""Testing in Metaflow. Draft: not written yet. See docs/concepts/testing.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet

@@ -1,0 +1,4 @@
+"""Caching in ZenML. Draft: not written yet. See docs/concepts/caching.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet

@@ -1,0 +1,4 @@
+"""Passing data between steps in ZenML. Draft: not written yet. See docs/concepts/passing-data.md for what each cell shows."""
+
+print("not written yet")
+#> not written yet
