@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -53,12 +54,26 @@ def test_example(example: Path, check_example, workdir: Path) -> None:
     check_example(example)
 
 
+# tekton-lint 1.1.0 reads `$(tasks.x.results.y[*])`, Tekton v1's whole-array reference (fan-in of
+# Matrix results), as a result named `y[*]`. Only that is forgiven; concepts/fan_out_fan_in.py
+# checks that each such `y` is a result its Task declares.
+WHOLE_ARRAY_RESULT = re.compile(r"- '[\w-]+\[\*\]' is not a result in Task '[\w-]+'\)$")
+
+
+def known_false_positive(problem: dict) -> bool:
+    return problem["rule"] == "no-undefined-result" and bool(
+        WHOLE_ARRAY_RESULT.search(problem["message"])
+    )
+
+
 @pytest.mark.verifies("validated and step logic run")
 def test_yaml_passes_tekton_lint(tmp_path: Path) -> None:
-    """The Pipeline, its Tasks and the PipelineRun pass tekton-lint with no errors or warnings."""
+    """The Pipelines, their Tasks and the PipelineRuns pass tekton-lint with no errors or warnings."""
     assert YAML_FILES, f"no YAML under {TEKTON}"
     returncode, problems = tekton_lint(*YAML_FILES, tmp=tmp_path)
-    assert (returncode, problems) == (0, [])
+    real = [p for p in problems if not known_false_positive(p)]
+    assert real == []
+    assert returncode == (1 if problems else 0)
 
 
 @pytest.mark.verifies("validated and step logic run")
@@ -74,9 +89,14 @@ def test_lint_catches_a_missing_task(tmp_path: Path) -> None:
     assert "no-such-task" in problems[0]["message"]
 
 
+# Tekton has no scheduler: concepts/schedules.yaml holds the Kubernetes CronJob that starts runs.
+NOT_TEKTON = {("schedules.yaml", "batch/v1", "CronJob")}
+
+
 @pytest.mark.verifies("validated and step logic run")
 def test_resources_use_the_v1_api() -> None:
-    """Every resource is a Task, Pipeline or PipelineRun of the tekton.dev/v1 API."""
-    docs = [doc for path in YAML_FILES for doc in yaml.safe_load_all(path.read_text())]
-    assert {doc["apiVersion"] for doc in docs} == {"tekton.dev/v1"}
-    assert {doc["kind"] for doc in docs} == {"Task", "Pipeline", "PipelineRun"}
+    """Every resource is a Task, Pipeline or PipelineRun of the tekton.dev/v1 API (but the CronJob)."""
+    docs = [(path.name, doc) for path in YAML_FILES for doc in yaml.safe_load_all(path.read_text())]
+    tekton = [doc for name, doc in docs if (name, doc["apiVersion"], doc["kind"]) not in NOT_TEKTON]
+    assert {doc["apiVersion"] for doc in tekton} == {"tekton.dev/v1"}
+    assert {doc["kind"] for doc in tekton} == {"Task", "Pipeline", "PipelineRun"}
