@@ -8,6 +8,7 @@ releases everywhere, and the orchestrators never share an environment (their pin
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -147,6 +148,8 @@ def build(session: nox.Session) -> None:
     """Build the site into site/ with `mkdocs build --strict` (any warning fails)."""
     install_locked(session, "docs", project=True)
     session.run("mkdocs", "build", "--strict", *session.posargs, env=DOCS_ENV)
+    # Leave out what no reader loads, then check every link and anchor, generated HTML included.
+    session.run("python", "-m", "fieldguide.publish", os.environ.get("SITE_DIR", "site"))
 
 
 @nox.session(name="build-zensical")
@@ -214,6 +217,22 @@ for _slug in TOOLS:
     nox.session(name=f"examples-{_slug}", tags=["examples"])(_examples_session(_slug))
 
 
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The built site in headless Chromium: every page in both schemes, desktop and phone, axe."""
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        session.error(f"{chromium} is missing: apt-get install chromium (.ci/run installs it)")
+    install_locked(session, "browser", project=True)
+    npm = needs(session, "npm", "install Node.js 20 or newer, for axe-core")
+    session.run(npm, "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)  # fmt: skip
+    # Served under a sub-path, as GitHub Pages serves a project site.
+    site = {**DOCS_ENV, "SITE_DIR": "site-browser", "SITE_URL": "http://127.0.0.1/field-guide/"}
+    session.run("mkdocs", "build", "--strict", "--quiet", env=site)
+    session.run("python", "-m", "fieldguide.publish", "site-browser", "--local")
+    session.run("pytest", "tests/browser", "-p", "no:cacheprovider", *session.posargs)
+
+
 @nox.session(name="new-tool", default=False)
 def new_tool(session: nox.Session) -> None:
     """Scaffold a draft tool: page, examples, test, data, nav, group, lock (-- "Name" [--package pkg])."""
@@ -234,8 +253,12 @@ def new_tool(session: nox.Session) -> None:
 
 @nox.session(default=False, venv_backend="none")
 def lock(session: nox.Session) -> None:
-    """Resolve pyproject.toml into uv.lock (-- --upgrade for newest releases, or
-    -- --upgrade-package prefect for one)."""
+    """Resolve pyproject.toml into uv.lock (-- --upgrade: newest releases, as of now)."""
+    if "--upgrade" in session.posargs:  # the lock resolves as of exclude-newer: move it to now
+        now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        pyproject = ROOT / "pyproject.toml"
+        text = re.sub(r'^exclude-newer = ".*"$', f'exclude-newer = "{now}"', pyproject.read_text(), flags=re.M)  # fmt: skip
+        pyproject.write_text(text)
     session.run(uv(session), "lock", *session.posargs, external=True)
 
 

@@ -127,10 +127,11 @@ def format_problems(path: Path, source: str) -> str:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """After `--update-examples` has written new `#>` output, leave every example formatted."""
+    """After `--update-examples` has written new `#>` output, leave this session's examples formatted."""
     if not session.config.getoption("update_examples", default=False):
         return
-    for path in sorted(EXAMPLES.rglob("*.py")):
+    tools = {tool_of(Path(item.fspath)) for item in session.items} & {p.name for p in EXAMPLES.iterdir()}  # fmt: skip
+    for path in sorted(p for tool in tools for p in (EXAMPLES / tool).rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         if not format_excluded(path) and formatted(source) != source:
             path.write_text(formatted(source), encoding="utf-8")

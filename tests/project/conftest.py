@@ -167,6 +167,14 @@ def test_yaml():
     """The YAML is valid."""
 '''
 
+CONCEPTS = """\
+concepts:
+  - id: retries
+    title: Retries
+    summary: A step that fails twice, then succeeds.
+gaps: []
+"""
+
 UV_LOCK = """\
 version = 1
 
@@ -205,6 +213,11 @@ def repo(tmp_path: Path) -> Path:
     write(tmp_path / "examples" / "alpha" / "lecture.py", 'print("alpha")\n')
     write(tmp_path / "examples" / "alpha" / "lecture_today.py", 'print("alpha", "today")\n')
     write(tmp_path / "docs" / "data" / "lecture.txt", LECTURE_TEXT)
+    write(tmp_path / "examples" / "alpha" / "concepts" / "retries.py", '"""Retries in Alpha."""\n')
+    write(
+        tmp_path / "docs" / "concepts" / "retries.md", "# Retries\n\n<!-- guide:concept-tabs -->\n"
+    )
+    write(tmp_path / "docs" / "data" / "concepts.yaml", CONCEPTS)
     write(tmp_path / "uv.lock", UV_LOCK)
     write(
         tmp_path / "package-lock.json",

@@ -1,6 +1,7 @@
-// The comparison page's chooser: tick what matters, and the tools that fit stay highlighted.
-// Plain DOM, no framework, no network. Without JavaScript the form stays hidden and the full
-// table is shown. The questions and the values they accept come from the data file.
+// The comparison page's chooser: tick what matters, and the table marks the tools that fit.
+// Plain DOM, no framework, no network. The form is in the page from the start (nothing moves
+// when this runs); each box carries the criterion it asks about and the values it accepts, from
+// the data file. Fitting columns are marked in words as well as by the stylesheet.
 (function () {
   "use strict";
 
@@ -9,18 +10,15 @@
     var table = document.getElementById("guide-comparison");
     if (!form || !table || form.dataset.ready) return;
     form.dataset.ready = "true";
-    form.hidden = false;
 
     var tools = Array.prototype.map.call(table.querySelectorAll("thead th[data-tool]"), function (th) {
-      // The header's link holds the name; its text also has the version, after a <br>.
-      return { slug: th.dataset.tool, name: th.querySelector("a").textContent.trim() };
+      return { slug: th.dataset.tool, name: th.querySelector("a").textContent.trim(), header: th };
     });
     var result = form.querySelector(".guide-chooser__result");
+    var idle = result.textContent;
 
     function valueOf(tool, criterion) {
-      var cell = table.querySelector(
-        'td[data-tool="' + tool + '"][data-criterion="' + criterion + '"]'
-      );
+      var cell = table.querySelector('td[data-tool="' + tool + '"][data-criterion="' + criterion + '"]');
       return cell ? cell.dataset.value : null;
     }
 
@@ -35,21 +33,21 @@
       });
       var fits = {};
       fitting.forEach(function (tool) { fits[tool.slug] = true; });
-      table.querySelectorAll("[data-tool]").forEach(function (cell) {
-        cell.classList.toggle("guide-fit", ticked.length > 0 && !!fits[cell.dataset.tool]);
-        cell.classList.toggle("guide-unfit", ticked.length > 0 && !fits[cell.dataset.tool]);
-      });
-      // Highlight the values that decided it, in the rows the reader asked about.
-      table.querySelectorAll("td[data-criterion]").forEach(function (cell) {
-        var box = ticked.filter(function (b) { return b.dataset.criterion === cell.dataset.criterion; })[0];
-        cell.classList.toggle("guide-match", !!box && JSON.parse(box.dataset.accepts).indexOf(cell.dataset.value) !== -1);
+      tools.forEach(function (tool) {
+        var marked = ticked.length > 0;
+        tool.header.querySelector(".guide-fit-label").textContent =
+          marked ? (fits[tool.slug] ? "fits" : "does not fit") : "";
+        table.querySelectorAll('[data-tool="' + tool.slug + '"]').forEach(function (cell) {
+          cell.classList.toggle("guide-fit", marked && !!fits[tool.slug]);
+          cell.classList.toggle("guide-unfit", marked && !fits[tool.slug]);
+        });
       });
       if (!ticked.length) {
-        result.textContent = "";
+        result.textContent = idle;
       } else if (!fitting.length) {
         result.textContent = "No tool fits all of these: untick the one that matters least.";
       } else {
-        result.textContent = (fitting.length === 1 ? "1 tool fits: " : fitting.length + " tools fit: ") +
+        result.textContent = (fitting.length === 1 ? "1 fits: " : fitting.length + " fit: ") +
           fitting.map(function (t) { return t.name; }).join(", ") + ".";
       }
     }
@@ -58,10 +56,9 @@
     update();
   }
 
-  // Material's instant navigation swaps pages without a reload: listen to its page observable.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else {
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
   }
 })();

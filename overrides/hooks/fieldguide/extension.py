@@ -15,7 +15,7 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from .facts import ROOT, SiteError, load_site
+from .facts import ROOT, SiteError, load_site, site_inputs
 from .markers import (
     CONCEPT_PAGE,
     MARKER,
@@ -36,6 +36,10 @@ class GuideError(_BuilderError):
     """The generated content cannot be rendered: every line says which file, and what to fix."""
 
 
+DEPENDENCIES: dict[str, set[Path]] = {}
+"""For each page rendered in this process, the files outside it that it shows: what a live
+preview must watch to know the page is stale (see overrides/hooks/serve.py)."""
+
 PAGES_WITH_REQUIRED_MARKERS = {
     "index.md",
     "comparison.md",
@@ -46,8 +50,12 @@ PAGES_WITH_REQUIRED_MARKERS = {
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
 
 
-def check_includes(lines: list[str], where: str, root: Path) -> None:
-    """Every `--8<--` include names a file, and a section, that exist: said before snippets runs."""
+def check_includes(lines: list[str], where: str, root: Path) -> set[Path]:
+    """Every `--8<--` include names a file, and a section, that exist: said before snippets runs.
+
+    Returns the files included.
+    """
+    included = set()
     for number, line in enumerate(lines, 1):
         match = INCLUDE.match(line)
         if not match:
@@ -62,11 +70,13 @@ def check_includes(lines: list[str], where: str, root: Path) -> None:
             raise GuideError(
                 f"{where}:{number}: includes {match['path']}, which does not exist: {fix}"
             )
+        included.add(path)
         section = match["section"]
         if section and f"--8<-- [start:{section}]" not in path.read_text(encoding="utf-8"):
             raise GuideError(
                 f"{where}:{number}: includes section '{section}' of {match['path']}, which has no `--8<-- [start:{section}]` line"
             )
+    return included
 
 
 def current_page(md: Markdown) -> tuple[str, Path | None] | None:
@@ -111,7 +121,9 @@ class GuidePreprocessor(Preprocessor):
             TOOL_PAGE.match(src) or CONCEPT_PAGE.match(src) or src in PAGES_WITH_REQUIRED_MARKERS
         )
         if not may_require and not MARKER.search(markdown):
-            check_includes(lines, f"docs/{src}" if src else "a Markdown fragment", self.root)
+            included = check_includes(lines, f"docs/{src}" if src else "a Markdown fragment", self.root)  # fmt: skip
+            if src:
+                DEPENDENCIES.setdefault(src, set()).update(included)
             return lines  # most pages, and every docstring: nothing to load
         try:
             page = Page(src, load_site(self.root)) if src else None
@@ -121,7 +133,9 @@ class GuidePreprocessor(Preprocessor):
             rendered = render_markers(markdown, page).split("\n")
         except (SiteError, MarkerError) as exc:
             raise GuideError(str(exc)) from None
-        check_includes(rendered, f"docs/{src} (with its generated blocks)", self.root)
+        included = check_includes(rendered, f"docs/{src} (with its generated blocks)", self.root)
+        if src:  # its generated blocks come from the site's data, locks and tests as well
+            DEPENDENCIES.setdefault(src, set()).update(included, site_inputs(self.root))
         return rendered
 
 

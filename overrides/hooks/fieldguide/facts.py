@@ -69,17 +69,16 @@ class Site:
         return sorted(self.tools.values(), key=lambda f: f.tool.baseline)
 
 
+def site_inputs(root: Path) -> list[Path]:
+    """The files the site's facts are read from: its data, its locks and its examples' tests."""
+    files = [root / COMPARISON_FILE, root / LECTURE_FILE, root / CONCEPTS_FILE]
+    files += [root / UV_LOCK, root / NPM_LOCK]
+    return files + sorted((root / "tests" / "examples").glob("test_*.py"))
+
+
 def _inputs(root: Path) -> tuple:
     """A cheap fingerprint of every file the site's facts come from (names, sizes, times)."""
-    files = [
-        root / COMPARISON_FILE,
-        root / LECTURE_FILE,
-        root / CONCEPTS_FILE,
-        root / UV_LOCK,
-        root / NPM_LOCK,
-    ]
-    files += sorted((root / "tests" / "examples").glob("test_*.py"))
-    stamps = tuple((str(p), *_stat(p)) for p in files)
+    stamps = tuple((str(p), *_stat(p)) for p in site_inputs(root))
     listed = []
     for folder in ("examples", "docs"):
         for dirpath, _, names in os.walk(root / folder):

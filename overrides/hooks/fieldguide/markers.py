@@ -154,7 +154,7 @@ BLOCKS: dict[str, Block] = {
         lambda p, _: render.lecture_record(p.site, p.link), "lecture.md", _on("lecture.md")
     ),
     "concept-links": Block(
-        lambda p, _: render.concept_links(p.site, p.tool, p.link), "tool pages", _tool_page
+        lambda p, _: render.concept_links(p.site, p.tool, p.src), "tool pages", _tool_page
     ),
     "concept-tabs": Block(
         lambda p, _: render.concept_tabs(p.site, p.concept),
@@ -162,7 +162,7 @@ BLOCKS: dict[str, Block] = {
         lambda p: p.concept is not None,
     ),
     "concept-index": Block(
-        lambda p, _: render.concept_index(p.site, p.link),
+        lambda p, _: render.concept_index(p.site, p.src),
         "concepts/index.md",
         _on("concepts/index.md"),
     ),

@@ -479,24 +479,29 @@ _tab_slugify = slugify(case="lower")
 
 def _checked_cell(facts: ToolFacts, path: Path) -> str:
     """One line under a cell: which session checked it, against what, and how far."""
-    how = facts.verification.level
+    session = f"`nox -s examples-{facts.tool.slug}`"
     if path.suffix == ".yaml":
-        how = "linted (validated); the engine needs a Kubernetes cluster and was not run"
-    elif how == "validated and step logic run":
-        how = "built and validated here; the engine needs a Kubernetes cluster and was not run"
-    return f"Checked by `nox -s examples-{facts.tool.slug}` with {text(facts.checked_with())}: {how}."  # fmt: skip
+        how = f"Linted by {session} with {text(facts.checked_with())}"
+    else:
+        how = f"Run as a script by {session} against {text(facts.checked_with())}, its output checked"  # fmt: skip
+    if facts.verification.level == "validated and step logic run":
+        how += "; the engine needs a Kubernetes cluster and was not run"
+    return how + "."
 
 
 def concept_tabs(site: Site, concept: Concept) -> str:
     """A tab per tool, linked across pages: the tool's cell for this concept, or why it has none."""
-    out = []
+    out = [
+        f"Every tab below was checked against the releases locked on {_date(site)} (`uv.lock`).",
+        "",
+    ]
     for facts in site.ordered():
         tool = facts.tool
         files = cell_files(site.root, tool.slug, concept)
         body = []
         gap = site.concepts.gap(tool.slug, concept.id)
         if gap:
-            body += [f"**No built-in {text(concept.title.lower())}.** {text(gap.says)} ([documentation]({gap.link}))", ""]  # fmt: skip
+            body += [f"**Not built in.** {text(gap.says)} ([documentation]({gap.link}))", ""]  # fmt: skip
         if not files or any(is_stub(f) for f in files):
             body += [f"*Not written yet: {text(tool.name)} is a draft.*"]
         for path in files:
@@ -507,32 +512,25 @@ def concept_tabs(site: Site, concept: Concept) -> str:
     return "\n".join(out) + "\n"
 
 
-def concept_links(site: Site, facts: ToolFacts, link: Link) -> str:
-    """On a tool page: its cell in every concept page, one link each."""
-    anchor = tab_id(facts.tool.name)
-    links = [f"[{text(c.title)}]({link(f'concepts/{c.id}.md#{anchor}')})" for c in site.concepts.concepts]  # fmt: skip
-    return f'!!! tip "{text(facts.tool.name)}, concept by concept"\n\n' + indent(
-        "The same ideas in every tool, each one run: " + " · ".join(links) + "."
-    )
+def concept_links(site: Site, facts: ToolFacts, page: str) -> str:
+    """On a tool page: its tab on every concept page, one link each."""
+    url, anchor = url_from(page), tab_id(facts.tool.name)
+    links = [{"title": c.title, "url": url(f"concepts/{c.id}.md#{anchor}")} for c in site.concepts.concepts]  # fmt: skip
+    return template("concept_links.html", tool=facts.tool, links=links)
 
 
-def concept_index(site: Site, link: Link) -> str:
+def concept_index(site: Site, page: str) -> str:
     """Every concept against every tool: a built-in feature, a workaround, or not written yet."""
-    tools = site.ordered()
-    out = [
-        "| Concept | " + " | ".join(text(f.tool.name) for f in tools) + " |",
-        "|---" * (len(tools) + 1) + "|",
-    ]
+    url, tools = url_from(page), site.ordered()
+    rows = []
     for concept in site.concepts.concepts:
         cells = []
         for facts in tools:
-            slug = facts.tool.slug
-            target = link(f"concepts/{concept.id}.md#{tab_id(facts.tool.name)}")
-            if not cell_files(site.root, slug, concept) or any(is_stub(f) for f in cell_files(site.root, slug, concept)):  # fmt: skip
-                cells.append("not yet (draft)")
-            elif site.concepts.gap(slug, concept.id):
-                cells.append(f"[workaround]({target})")
-            else:
-                cells.append(f"[built in]({target})")
-        out.append(f"| [{text(concept.title)}]({link(f'concepts/{concept.id}.md')}) | " + " | ".join(cells) + " |")  # fmt: skip
-    return "\n".join(out) + "\n"
+            files = cell_files(site.root, facts.tool.slug, concept)
+            if not files or any(is_stub(f) for f in files):
+                cells.append({"state": "not yet (draft)", "url": None})
+                continue
+            state = "workaround" if site.concepts.gap(facts.tool.slug, concept.id) else "built in"
+            cells.append({"state": state, "url": url(f"concepts/{concept.id}.md#{tab_id(facts.tool.name)}")})  # fmt: skip
+        rows.append({"concept": concept, "url": url(f"concepts/{concept.id}.md"), "cells": cells})
+    return template("concept_index.html", tools=[f.tool for f in tools], rows=rows)
