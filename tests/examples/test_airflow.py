@@ -106,6 +106,8 @@ def test_dag_files_parse(tmp_path: Path) -> None:
         "dynamic_mapping",
         "ml_pipeline",
         "ml_training_pipeline",
+        "scaling_chain",
+        "scaling_fan_out",
     ]
     downstream = {
         dag_id: {t.task_id: t.downstream_task_ids for t in bag.get_dag(dag_id).tasks}

@@ -7,8 +7,9 @@ command is KFP's `pip install kfp==<this release> --no-deps`; the release is alr
 pip finds it and stops, and the session's offline guard proves that nothing went to the network.
 
 Not verified here, because it needs a Kubernetes cluster running the KFP backend (or Vertex AI):
-submitting the compiled YAML, the container images, the UI, caching, retries, schedules and
-resource requests, none of which the local runner implements.
+submitting the compiled YAML, the container images, the UI, the backend's caching, schedules and
+resource requests. The local runner does honour `set_retry` and, when asked
+(`local.init(enable_caching=True)`), caches; the concept cells run both.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ VALID = {
             "licence": "Apache-2.0",
             "first_release": 2019,
             "links": {"docs": "https://alpha.example/docs", "source": "https://alpha.example/src"},
+            "bench": {"imports": "import alpha"},
             "ratings": {
                 "local": {
                     "value": "good",
@@ -175,6 +176,11 @@ concepts:
 gaps: []
 """
 
+MEASURED = """{"date": "2026-11-25", "command": "nox -s bench", "floor": "beta",
+"machine": {"cpu": "Test", "cores": 2, "memory_gb": 8, "os": "Debian", "python": "3.11", "bytecode": "compiled"},
+"tools": {"beta": {"checked_with": "@beta/lint 0.4.0", "footprint_mb": 1, "distributions": 1}}}
+"""
+
 UV_LOCK = """\
 version = 1
 
@@ -218,6 +224,7 @@ def repo(tmp_path: Path) -> Path:
         tmp_path / "docs" / "concepts" / "retries.md", "# Retries\n\n<!-- guide:concept-tabs -->\n"
     )
     write(tmp_path / "docs" / "data" / "concepts.yaml", CONCEPTS)
+    write(tmp_path / "docs" / "data" / "measured.json", MEASURED)
     write(tmp_path / "uv.lock", UV_LOCK)
     write(
         tmp_path / "package-lock.json",

@@ -56,15 +56,15 @@ def test_the_page_is_found_under_either_builder(repo):
 
 def test_markers_render_the_same_under_either_builder(repo):
     text = "Cited: <!-- guide:rating alpha ui -->"
-    write(repo / "docs" / "contributing.md", text)
-    mkdocs = convert(repo, text, mkdocs="contributing.md")
-    assert mkdocs == convert(repo, text, zensical="contributing.md")
+    write(repo / "docs" / "notes.md", text)
+    mkdocs = convert(repo, text, mkdocs="notes.md")
+    assert mkdocs == convert(repo, text, zensical="notes.md")
     assert '<a href="comparison.md#ui">Alpha — UI: <strong>rich</strong></a>' in mkdocs
 
 
 def test_a_page_without_markers_loads_nothing(repo):
     (repo / "docs" / "data" / "comparison.yaml").write_text("not: [valid")
-    assert convert(repo, "# Plain\n", mkdocs="contributing.md") == "<h1>Plain</h1>"
+    assert convert(repo, "# Plain\n", mkdocs="notes.md") == "<h1>Plain</h1>"
 
 
 def test_a_data_error_stops_the_build_as_one_line_per_problem(repo, valid_data):
@@ -72,7 +72,7 @@ def test_a_data_error_stops_the_build_as_one_line_per_problem(repo, valid_data):
     valid_data["tools"][1]["ratings"]["local"]["value"] = "fair"
     write_data(repo, valid_data)
     with pytest.raises(GuideError) as info:
-        convert(repo, "<!-- guide:rating alpha ui -->", mkdocs="contributing.md")
+        convert(repo, "<!-- guide:rating alpha ui -->", mkdocs="notes.md")
     assert isinstance(info.value, BuildError)  # MkDocs prints it without a traceback
     lines = str(info.value).splitlines()
     assert len(lines) == 2
@@ -85,11 +85,11 @@ def test_a_missing_include_names_the_page_line_and_file(repo):
     text = '# Alpha\n\n```python\n--8<-- "examples/alpha/gone.py"\n```\n'
     with pytest.raises(
         GuideError,
-        match=r"docs/contributing.md:4: includes examples/alpha/gone.py, which does not exist: create it",
+        match=r"docs/notes.md:4: includes examples/alpha/gone.py, which does not exist: create it",
     ):
-        convert(repo, text, mkdocs="contributing.md")
+        convert(repo, text, mkdocs="notes.md")
     text = '```python\n--8<-- "examples/alpha/pipeline.py:flow"\n```\n'
     with pytest.raises(
         GuideError, match=r"includes section 'flow' of examples/alpha/pipeline.py, which has no"
     ):
-        convert(repo, text, mkdocs="contributing.md")
+        convert(repo, text, mkdocs="notes.md")

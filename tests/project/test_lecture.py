@@ -162,7 +162,6 @@ FRAMING_SENTENCES = [
     "The first seven criteria are the rows of the lecture's table; a cell marked lecture: … is one where today's rating differs from what the lecture's word maps to, and its reason says why (the lecture's table, mapped, is further down).",
     "The table from the lecture this guide grew out of, exactly as it was, then each of its words mapped onto this guide's scale and compared with today's rating of the same cell.",
     "description: Every point of Lecture 9.3, Overview of Common Orchestrators, quoted exactly, each with today's verdict and its evidence.",
-    "description: Which pipeline orchestrator fits your situation, from plain scripts and cron to Kubernetes-native engines, with the lecture's advice checked against today's releases.",
 ]
 """Sentences that say where the site's quotes come from, and nothing the lecture said."""
 

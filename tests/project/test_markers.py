@@ -9,7 +9,7 @@ from fieldguide.markers import MarkerError, Page, check_required, render_markers
 TOOL_PAGE = (
     "# Alpha\n\n<!-- guide:at-a-glance -->\n\n<!-- guide:lecture-verdicts -->\n\n"
     "## The example pipeline\n\n<!-- guide:verified -->\n\n<!-- guide:concept-links -->\n\n"
-    "<!-- guide:lecture-code -->\n"
+    "<!-- guide:lecture-code -->\n\n<!-- guide:measured-row -->\n"
 )
 
 
@@ -38,7 +38,7 @@ def test_a_tool_page_must_have_its_markers(page):
 def test_lecture_markers_only_where_the_lecture_covers_the_tool(page):
     check_required(
         page("tools/beta.md"),
-        "<!-- guide:at-a-glance --><!-- guide:verified --><!-- guide:concept-links -->",
+        "<!-- guide:at-a-glance --><!-- guide:verified --><!-- guide:concept-links --><!-- guide:measured-row -->",
     )
     with pytest.raises(
         MarkerError,

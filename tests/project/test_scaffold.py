@@ -27,10 +27,11 @@ def project(tmp_path):
         COMPARISON_FILE,
         CONCEPTS_FILE,
         "examples/cron/pipeline.py",
+        "docs/measured.md",  # evidence the data cites
     ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
-    for folder in ("docs/tools", "examples", "tests/examples"):
+    for folder in ("docs/tools", "docs/concepts", "examples", "tests/examples"):
         shutil.copytree(ROOT / folder, tmp_path / folder, dirs_exist_ok=True)
     return tmp_path
 

@@ -197,3 +197,17 @@ def test_no_locked_release_is_typed_into_prose(site):
     assert not stray, (
         "locked releases typed into pages (let a generated block print them):\n" + "\n".join(stray)
     )
+
+
+def test_every_page_has_its_own_description():
+    """Search results and link previews show it; the site-wide fallback says nothing of the page."""
+    seen: dict[str, str] = {}
+    for path in PAGES:
+        front = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+        description = (yaml.safe_load(front[1]) or {}).get("description") if front else None
+        assert description, f"{rel(path)}: add `description:` to its front matter"
+        assert len(description) <= 160, f"{rel(path)}: description over 160 characters"
+        assert description not in seen, (
+            f"{rel(path)} repeats the description of {seen[description]}"
+        )
+        seen[description] = rel(path)

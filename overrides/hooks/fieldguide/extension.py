@@ -41,6 +41,8 @@ DEPENDENCIES: dict[str, set[Path]] = {}
 preview must watch to know the page is stale (see overrides/hooks/serve.py)."""
 
 PAGES_WITH_REQUIRED_MARKERS = {
+    "measured.md",
+    "contributing.md",
     "index.md",
     "comparison.md",
     "choose.md",

@@ -17,6 +17,7 @@ from .concepts import CONCEPTS_FILE, ConceptsData, load_concepts
 from .datafile import DataError
 from .lecture import LECTURE_FILE, Lecture, LectureTool, load_lecture
 from .locks import NPM_LOCK, UV_LOCK, LockedVersion, LockError, locked_version, read_uv_lock
+from .measured import MEASURED_FILE, Measured, load_measured
 from .model import COMPARISON_FILE, Comparison, Tool, check_against_lecture, load_comparison
 from .verification import Verification, VerificationError, read_verification
 
@@ -61,6 +62,8 @@ class Site:
     tools: dict[str, ToolFacts]
     """Every tool, in the data file's order."""
     concepts: ConceptsData
+    measured: Measured | None
+    """What `nox -s bench` measured last (None only for the benchmark itself, which writes it)."""
     locked_on: datetime.date | None
     """The day the lock was resolved as of (uv.lock's `exclude-newer`)."""
 
@@ -72,7 +75,7 @@ class Site:
 def site_inputs(root: Path) -> list[Path]:
     """The files the site's facts are read from: its data, its locks and its examples' tests."""
     files = [root / COMPARISON_FILE, root / LECTURE_FILE, root / CONCEPTS_FILE]
-    files += [root / UV_LOCK, root / NPM_LOCK]
+    files += [root / MEASURED_FILE, root / UV_LOCK, root / NPM_LOCK]
     return files + sorted((root / "tests" / "examples").glob("test_*.py"))
 
 
@@ -94,17 +97,19 @@ def _stat(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-def load_site(root: Path = ROOT) -> Site:
+def load_site(root: Path = ROOT, *, measured: bool = True) -> Site:
     """The site's facts, rebuilt only when one of the files they come from has changed.
+
+    `measured=False` leaves out the benchmark's results: for the benchmark, which writes them.
 
     Raises:
         SiteError: Every problem found, one line each, naming the file and what to fix.
     """
-    return _load_site(root, _inputs(root))
+    return _load_site(root, _inputs(root), measured)
 
 
 @functools.lru_cache(maxsize=4)
-def _load_site(root: Path, _inputs: tuple) -> Site:
+def _load_site(root: Path, _inputs: tuple, with_measured: bool = True) -> Site:
     try:
         data = load_comparison(root)
         lecture = load_lecture(
@@ -120,7 +125,8 @@ def _load_site(root: Path, _inputs: tuple) -> Site:
                 tool, version, read_verification(tool.slug, root), lecture.about(tool.slug)
             )
         concepts = load_concepts(root, tools={t.slug: t.draft for t in data.tools})
+        measured = load_measured(root) if with_measured else None
         locked_on = read_uv_lock(root).resolved_on
     except (DataError, LockError, VerificationError) as exc:
         raise SiteError(str(exc)) from None
-    return Site(root, data, lecture, tools, concepts, locked_on)
+    return Site(root, data, lecture, tools, concepts, measured, locked_on)

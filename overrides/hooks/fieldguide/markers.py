@@ -20,6 +20,10 @@ the line and what to do. A marker written inside backticks is text, so pages can
 - `guide:concept-links`: every tool page (required): its cell on each concept page.
 - `guide:concept-tabs`: each concept page (`concepts/<id>.md`, required): a tab per tool.
 - `guide:concept-index`: `concepts/index.md` (required): every concept against every tool.
+- `guide:measured <figure>`: `measured.md`, one for each of setup, import, pipeline, scaling,
+  footprint and checks (all required): the benchmark's figures, from docs/data/measured.json.
+- `guide:measured-row`: every tool page (required): the tool's own figures in a sentence.
+- `guide:site-costs`: `contributing.md` (required): what this site costs to build, load and test.
 - `guide:rating <tool> <criterion>`: any page; cites one cell of the comparison inline, naming
   its tool, linked to its reason and evidence.
 """
@@ -31,7 +35,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import render
+from . import measured, render
 from .concepts import Concept
 from .facts import Site, ToolFacts
 
@@ -116,6 +120,21 @@ def _scenario(page: Page, args: list[str]) -> str:
     return render.lecture_scenario(page.site, scenario, page.link)
 
 
+FIGURES = ("setup", "import", "pipeline", "scaling", "footprint", "checks")
+
+
+def _measured(page: Page, args: list[str]) -> str:
+    (figure,) = args
+    results = page.site.measured
+    if figure == "setup":
+        return measured.setup_block(page.site, results)
+    if figure == "scaling":
+        return measured.scaling_block(page.site, results)
+    if figure in FIGURES:
+        return measured.figure_table(page.site, results, figure)
+    raise MarkerError(f"unknown figure '{figure}' (figures: {', '.join(FIGURES)})")
+
+
 BLOCKS: dict[str, Block] = {
     "at-a-glance": Block(
         lambda p, _: render.at_a_glance(p.site, p.tool, p.link), "tool pages", _tool_page
@@ -166,6 +185,15 @@ BLOCKS: dict[str, Block] = {
         "concepts/index.md",
         _on("concepts/index.md"),
     ),
+    "measured": Block(_measured, "measured.md", _on("measured.md"), ("figure",)),
+    "measured-row": Block(
+        lambda p, _: measured.tool_row(p.site, p.site.measured, p.tool.tool.slug, p.link),
+        "tool pages",
+        _tool_page,
+    ),
+    "site-costs": Block(
+        lambda p, _: measured.site_costs(p.site.measured), "contributing.md", _on("contributing.md")
+    ),
     "rating": Block(_rating, "any page", lambda p: True, ("tool", "criterion")),
 }
 
@@ -175,7 +203,7 @@ def required(page: Page) -> set[str]:
     if page.concept:
         return {"concept-tabs"}
     if page.tool:
-        needed = {"at-a-glance", "verified", "concept-links"}
+        needed = {"at-a-glance", "verified", "concept-links", "measured-row"}
         if _lecture_tool_page(page):
             needed.add("lecture-verdicts")
         if _lecture_code_page(page):
@@ -190,6 +218,8 @@ def required(page: Page) -> set[str]:
         "index.md": {"tools-overview"},
         "lecture.md": {"lecture-record"},
         "concepts/index.md": {"concept-index"},
+        "measured.md": {f"measured {figure}" for figure in FIGURES},
+        "contributing.md": {"site-costs"},
     }.get(page.src, set())
 
 

@@ -107,6 +107,26 @@ class Target(Strict):
     """Where that release is announced or documented."""
 
 
+class Bench(Strict):
+    """How `nox -s bench` runs a tool on this machine, in the tool's own locked environment.
+
+    A cold run starts from empty state directories (and runs `setup` first); a warm run reuses
+    them. `{work}` in `env` stands for the run's working directory.
+    """
+
+    imports: OneLine | None = None
+    """What a reader imports to write a pipeline; timed in a fresh process. None where pipelines
+    are not written in Python (Tekton's are YAML)."""
+    state: list[Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")]] = Field(default_factory=list)
+    """Environment variables naming the tool's state directories."""
+    env: dict[str, str] = Field(default_factory=dict)
+    """Fixed settings: quiet, offline, where to find the pipeline."""
+    setup: list[str] = Field(default_factory=list)
+    """A command a fresh state needs before the first run (part of the cold time)."""
+    check: list[str] = Field(default_factory=list)
+    """For a tool that needs a cluster to run: the command that builds and checks its files here."""
+
+
 class Links(Strict):
     docs: HttpsUrl
     source: HttpsUrl
@@ -133,6 +153,8 @@ class Tool(Strict):
     `not yet rated` and its package, first release and links unset."""
     baseline: bool = False
     """Not an orchestrator but what you would do without one; shown apart from the tools."""
+    bench: Bench | None = None
+    """How the benchmark runs it; tools without it are left out of the Measured page."""
     ratings: dict[str, Rating]
 
 

@@ -206,7 +206,11 @@ def data_entry(criteria: list[str], name: str, slug: str, package: str | None) -
     return "\n" + "".join(f"  {line}\n" for line in text.splitlines())
 
 
-PAGE = """# @NAME@
+PAGE = """---
+description: "@NAME@ for ML pipelines: pros, cons and best fit, recent changes, and the guide's pipeline. (Draft: rewrite this line.)"
+---
+
+# @NAME@
 
 !!! warning "Draft"
     This page was scaffolded by `nox -s new-tool` and is not complete yet: its text, its example
@@ -247,6 +251,8 @@ Until it uses @NAME@, the example runs the guide's four steps as a plain script.
 <!-- guide:concept-links -->
 
 ## On a laptop and in production
+
+<!-- guide:measured-row -->
 
 How a pipeline runs during development, and what a production deployment needs.
 

@@ -1,0 +1,277 @@
+"""`nox -s bench -- --site`: what this site costs to build, to preview, to load, and to test.
+
+- The strict build of this site against a bare Material build of the same Markdown (no
+  fieldguide, no mkdocstrings): CPU time of each, interleaved.
+- Live reload: from saving a page to its new text being served, by `mkdocs serve` as `nox -s docs`
+  runs it, and by the bare build's `mkdocs serve`.
+- Page weight: what a first visit to each main page downloads, compressed as GitHub Pages serves
+  it, and the search index on top; Lighthouse's scores for mobile and desktop.
+- The default test run, session by session, from fresh environments and again (`--sessions`,
+  measured on its own: it runs every default session several times).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .bench import progress, spread
+from .measured import PageCost, Sessions, SiteCosts
+
+PAGES = {
+    "home": "index.html",
+    "comparison": "comparison/index.html",
+    "tool page (Airflow)": "tools/airflow/index.html",
+    "how to choose": "choose/index.html",
+    "measured": "measured/index.html",
+}
+LIGHTHOUSE = "lighthouse@12.8.2"  # the newest that runs on Node 20
+PROJECT = ["docs", "examples", "overrides", "tests/examples", "mkdocs.yml", "pyproject.toml", "uv.lock", "package-lock.json"]  # fmt: skip
+BIN = Path(sys.executable).parent
+NOX = [os.environ.get("FIELD_GUIDE_NOX_PYTHON", sys.executable), "-m", "nox"]
+"""The nox that started the bench session (the bench environment has none of its own)."""
+
+
+def copy_project(root: Path, target: Path, *, bare: bool) -> Path:
+    """The project's site sources in `target`; `bare` strips fieldguide, mkdocstrings and hooks."""
+    for name in PROJECT:
+        source, dest = root / name, target / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, dest)
+    if bare:
+        config = (target / "mkdocs.yml").read_text()
+        config = re.sub(r"\n  - fieldguide\.extension\n", "\n", config)
+        config = re.sub(r"\n  - mkdocstrings:\n(?:      .*\n)+", "\n", config)
+        config = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
+        (target / "mkdocs.yml").write_text(config)
+    return target
+
+
+def cpu_seconds(argv: list[str], cwd: Path) -> float:
+    """The user and system CPU time a command and its children used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(argv, cwd=cwd, env=env, check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure_builds(ours: Path, bare: Path, rounds: int) -> tuple[list[float], list[float]]:
+    mine, theirs = [], []
+    for r in range(rounds):
+        progress(f"site: strict build and bare Material build, round {r + 1} of {rounds}")
+        mine.append(cpu_seconds([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", "out"], ours))  # fmt: skip
+        theirs.append(cpu_seconds([str(BIN / "mkdocs"), "build", "-q", "-d", "out"], bare))
+    return mine, theirs
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measure_reload(project: Path, argv: list[str], rounds: int, label: str) -> list[float]:
+    """Save a page, then poll the preview until the page it serves has the new text."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    serve = subprocess.Popen([*argv, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    page, url = project / "docs" / "choose.md", f"http://127.0.0.1:{port}/choose/"
+    times = []
+    try:
+        _wait_for(url, "How to choose", timeout=180)
+        for r in range(rounds):
+            progress(f"site: live reload ({label}), {r + 1} of {rounds}")
+            probe = f"Reload probe {r} {time.time_ns()}"
+            time.sleep(1.5)  # let the watcher settle after the previous build
+            start = time.perf_counter()
+            page.write_text(page.read_text() + f"\n{probe}\n")
+            _wait_for(url, probe, timeout=120)
+            times.append(time.perf_counter() - start)
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+    return times
+
+
+def _wait_for(url: str, text: str, timeout: float) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode(errors="replace"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not show {text!r} within {timeout} s")
+
+
+class _Loads(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.files: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if (tag == "link" and a.get("rel") in ("stylesheet", "icon")) or tag in ("script", "img"):
+            target = a.get("href") or a.get("src")
+            if target and not target.startswith(("http:", "https:", "data:")):
+                self.files.append(target)
+
+
+@functools.cache
+def _weight(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6))
+
+
+def page_weights(site: Path) -> dict[str, PageCost]:
+    """What a first visit to each page downloads: the page and every file it loads."""
+    search = [site / "search" / "search_index.json", *sorted((site / "assets" / "javascripts" / "workers").glob("*.js"))]  # fmt: skip
+    search_gzip = sum(_weight(p)[1] for p in search if p.exists())
+    costs = {}
+    for name, page in PAGES.items():
+        path = site / page
+        if not path.exists():
+            continue
+        parser = _Loads()
+        parser.feed(path.read_text(encoding="utf-8"))
+        files = {path} | {(path.parent / f.split("#")[0].split("?")[0]).resolve() for f in parser.files}  # fmt: skip
+        raw = sum(_weight(f)[0] for f in files if f.is_file())
+        packed = sum(_weight(f)[1] for f in files if f.is_file())
+        costs[name] = PageCost(raw_kb=round(raw / 1024, 1), gzip_kb=round(packed / 1024, 1),
+                               requests=len(files), search_gzip_kb=round(search_gzip / 1024, 1))  # fmt: skip
+    return costs
+
+
+class _Compressed(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed, as GitHub Pages does, so Lighthouse sees real sizes."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        if not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def lighthouse_scores(site: Path, npm_prefix: Path, costs: dict[str, PageCost]) -> None:
+    """Lighthouse on each page, mobile and desktop, driving Debian's Chromium."""
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    cli = npm_prefix / "node_modules" / ".bin" / "lighthouse"
+    if not cli.exists():
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(npm_prefix), LIGHTHOUSE], check=True)  # fmt: skip
+    handler = functools.partial(_Compressed, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"  # fmt: skip
+    try:
+        for name, page in PAGES.items():
+            if name not in costs:
+                continue
+            url = f"http://127.0.0.1:{server.server_port}/{page.removesuffix('index.html')}"
+            for form in ("mobile", "desktop"):
+                progress(f"site: Lighthouse, {name}, {form}")
+                with tempfile.NamedTemporaryFile(suffix=".json") as report:
+                    argv = [str(cli), url, "--quiet", "--output=json", f"--output-path={report.name}",
+                            f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"]  # fmt: skip
+                    if form == "desktop":
+                        argv.append("--preset=desktop")
+                    subprocess.run(argv, env={**os.environ, "CHROME_PATH": chromium}, check=True, capture_output=True, timeout=300)  # fmt: skip
+                    categories = json.loads(Path(report.name).read_text())["categories"]
+                costs[name].lighthouse[form] = {k: round((v["score"] or 0) * 100) for k, v in categories.items()}  # fmt: skip
+    finally:
+        server.shutdown()
+
+
+def default_sessions(root: Path) -> list[str]:
+    """The sessions `python3 noxfile.py` runs with no arguments, in its order."""
+    listed = subprocess.run([*NOX, "--list", "--json"], cwd=root, check=True, capture_output=True, text=True)  # fmt: skip
+    return [s["session"] for s in json.loads(listed.stdout)]
+
+
+def measure_sessions(root: Path, rounds: int) -> Sessions:
+    """The default run, session by session: from fresh environments (each session's venv removed,
+    packages from uv's cache: no downloads), then again with the environments kept. Interleaved."""
+    names = default_sessions(root)
+    times: dict[str, dict[str, list[float]]] = {"cold": {n: [] for n in names}, "warm": {n: [] for n in names}}  # fmt: skip
+    for r in range(rounds):
+        for kind in ("cold", "warm"):
+            for name in names:
+                if kind == "cold":
+                    shutil.rmtree(root / ".nox" / name, ignore_errors=True)
+                progress(f"sessions: {name}, {'fresh environment' if kind == 'cold' else 'again'}, round {r + 1} of {rounds}")  # fmt: skip
+                start = time.perf_counter()
+                done = subprocess.run([*NOX, "-s", name], cwd=root, capture_output=True, text=True)  # fmt: skip
+                if done.returncode:
+                    raise SystemExit(f"nox -s {name} failed while being timed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")  # fmt: skip
+                times[kind][name].append(time.perf_counter() - start)
+    spreads = {kind: {n: spread(v) for n, v in by_name.items()} for kind, by_name in times.items()}
+    examples = {n: c for n, c in count_examples(root).items() if n in names}
+    return Sessions(**spreads, examples=examples)
+
+
+def count_examples(root: Path) -> dict[str, int]:
+    """Example files per examples session: what the cost per added example is divided by."""
+    return {
+        f"examples-{folder.name}": sum(1 for f in folder.rglob("*") if f.suffix in (".py", ".yaml"))
+        for folder in sorted((root / "examples").iterdir())
+        if folder.is_dir()
+    }
+
+
+def measure_site(root: Path, *, rounds: int) -> SiteCosts:
+    with tempfile.TemporaryDirectory(prefix="field-guide-site-") as scratch:
+        scratch = Path(scratch)
+        ours = copy_project(root, scratch / "ours", bare=False)
+        bare = copy_project(root, scratch / "bare", bare=True)
+        mine, theirs = measure_builds(ours, bare, rounds)
+        reload = measure_reload(ours, [str(BIN / "mkdocs"), "serve", "--dirty", "--no-strict", "--livereload"], rounds, "this site, as nox -s docs")  # fmt: skip
+        bare_reload = measure_reload(bare, [str(BIN / "mkdocs"), "serve", "--livereload"], rounds, "bare Material")  # fmt: skip
+        subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", "published"], cwd=ours, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
+        subprocess.run([str(BIN / "python"), "-m", "fieldguide.publish", "published"], cwd=ours, check=True, capture_output=True)  # fmt: skip
+        costs = page_weights(ours / "published")
+        lighthouse_scores(ours / "published", root / ".nox" / "bench-npm", costs)
+    return SiteCosts(build_cpu_s=spread(mine), bare_build_cpu_s=spread(theirs),
+                     reload_s=spread(reload), bare_reload_s=spread(bare_reload), pages=costs)  # fmt: skip

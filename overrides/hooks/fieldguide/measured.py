@@ -1,0 +1,416 @@
+"""What `nox -s bench` measured: the schema of `docs/data/measured.json`, and its renderers.
+
+The Measured page, each tool page's row, and the contributing page's "what this site costs" are
+rendered from this one file, which the benchmark writes and nobody edits. A figure is a
+[`Spread`][fieldguide.measured.Spread] of several runs (median, minimum, maximum), and every
+figure a tool has is also shown as a ratio to the same figure for the floor, plain Python.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationError
+
+from .datafile import DataError, Problem
+from .model import OneLine, Slug, Strict
+
+MEASURED_FILE = "docs/data/measured.json"
+"""Where the benchmark writes its results, relative to the repository root."""
+STOP_SECONDS = 120
+"""A scaling series stops once one of its runs takes longer than this."""
+Seconds = Annotated[float, Field(ge=0)]
+
+
+class Spread(Strict):
+    """One figure over several runs."""
+
+    median: Seconds
+    min: Seconds
+    max: Seconds
+    runs: Annotated[int, Field(ge=1)]
+
+
+class Machine(Strict):
+    """Where the figures were measured."""
+
+    cpu: OneLine
+    cores: Annotated[int, Field(ge=1)]
+    memory_gb: Annotated[float, Field(gt=0)]
+    os: OneLine
+    python: OneLine
+    bytecode: OneLine
+    """Whether the environments had compiled bytecode (they do: uv syncs with it)."""
+
+
+class Point(Strict):
+    tasks: Annotated[int, Field(ge=1)]
+    seconds: Spread
+
+
+class Series(Strict):
+    """How a pipeline of n trivial tasks costs as n grows, and the straight line fitted to it."""
+
+    shape: Literal["chain", "fan-out"]
+    points: list[Point]
+    intercept_s: float | None = None
+    per_task_ms: float | None = None
+    per_task_error_ms: float | None = None
+    """The standard error of the fitted slope."""
+    stopped: OneLine | None = None
+    """Why the series ends before 200 tasks, if it does."""
+
+
+class ToolResult(Strict):
+    """One tool's figures. The Measured page shows what a tool has, and says what it lacks."""
+
+    checked_with: OneLine
+    """The package and release measured, from the lock at the time."""
+    import_s: Spread | None = None
+    """The authoring import in a fresh process, minus a fresh process that imports nothing."""
+    cold_s: Spread | None = None
+    """The guide's pipeline from a fresh process and empty state to its result (set-up included)."""
+    setup_s: Spread | None = None
+    """The part of the cold run spent preparing empty state (e.g. a database migration)."""
+    warm_s: Spread | None = None
+    """The same, with the state of an earlier run."""
+    peak_rss_mb: Spread | None = None
+    """The most memory the warm run's process and its children held at once."""
+    scaling: list[Series] = Field(default_factory=list)
+    check_s: Spread | None = None
+    """For a tool that needs a cluster: building and checking its files here."""
+    footprint_mb: Annotated[float, Field(ge=0)]
+    distributions: Annotated[int, Field(ge=0)]
+
+
+class PageCost(Strict):
+    """What a first visit to one page downloads, served compressed as GitHub Pages serves it."""
+
+    raw_kb: float
+    gzip_kb: float
+    requests: int
+    search_gzip_kb: float
+    """The search index, downloaded when the reader first searches."""
+    lighthouse: dict[Literal["mobile", "desktop"], dict[str, int]] = Field(default_factory=dict)
+
+
+class SiteCosts(Strict):
+    build_cpu_s: Spread
+    bare_build_cpu_s: Spread
+    """The same pages built by plain Material for MkDocs: no fieldguide, no mkdocstrings."""
+    reload_s: Spread | None = None
+    bare_reload_s: Spread | None = None
+    pages: dict[str, PageCost] = Field(default_factory=dict)
+
+
+class Sessions(Strict):
+    """The default test run, session by session, in seconds."""
+
+    cold: dict[str, Spread]
+    """From fresh environments: each session's venv removed, packages from uv's cache."""
+    warm: dict[str, Spread]
+    """Again, with the environments kept."""
+    examples: dict[str, int] = Field(default_factory=dict)
+    """Example files per examples session, to show the cost per example."""
+
+
+class Measured(Strict):
+    """The whole results file."""
+
+    date: datetime.date
+    command: OneLine
+    machine: Machine
+    floor: Slug
+    """The tool whose figures every other is divided by: plain Python."""
+    tools: dict[Slug, ToolResult]
+    site: SiteCosts | None = None
+    sessions: Sessions | None = None
+    notes: list[OneLine] = Field(default_factory=list)
+
+
+def load_measured(root: Path, *, path: Path | None = None) -> Measured:
+    """Read and validate the benchmark's results.
+
+    Raises:
+        DataError: One line per problem, naming the file and the field.
+    """
+    path = path or root / MEASURED_FILE
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(
+            shown, [Problem(None, None, None, "(file)", "is missing: run nox -s bench")]
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            shown, [Problem(exc.lineno, None, None, "(JSON syntax)", exc.msg)]
+        ) from None
+    try:
+        measured = Measured.model_validate(raw)
+    except ValidationError as exc:
+        problems = [
+            Problem(
+                None,
+                str(e["loc"][1]) if e["loc"][:1] == ("tools",) and len(e["loc"]) > 1 else None,
+                None,
+                ".".join(map(str, e["loc"])),
+                e["msg"],
+            )
+            for e in exc.errors()
+        ]
+        raise DataError(shown, problems) from None
+    if measured.floor not in measured.tools:
+        raise DataError(
+            shown,
+            [Problem(None, None, None, "floor", f"'{measured.floor}' has no results in 'tools'")],
+        )
+    return measured
+
+
+# Rendering: the Measured page, each tool's row, and what the site costs
+
+
+def seconds(value: Spread | None, unit: str = "s", scale: float = 1.0, digits: int = 2) -> str:
+    """`1.23 s (1.10–1.40)`: the median, then the range, or a dash where nothing was measured."""
+    if value is None:
+        return "—"
+    return f"{value.median * scale:.{digits}f} {unit} ({value.min * scale:.{digits}f}–{value.max * scale:.{digits}f})"  # fmt: skip
+
+
+def ratio(value: Spread | None, floor: Spread | None) -> str:
+    if value is None or floor is None or floor.median <= 0:
+        return "—"
+    return f"{value.median / floor.median:,.0f}×" if value.median / floor.median >= 10 else f"{value.median / floor.median:.1f}×"  # fmt: skip
+
+
+def _rows(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
+
+
+def _name(site, slug: str) -> str:
+    from .render import text
+
+    return text(site.tools[slug].tool.name) if slug in site.tools else text(slug)
+
+
+def _imports(site, slug: str) -> str:
+    tool = site.tools[slug].tool if slug in site.tools else None
+    return f"`{tool.bench.imports}`" if tool and tool.bench and tool.bench.imports else "—"
+
+
+def setup_block(site, measured: Measured) -> str:
+    """The machine, the date, the command and the releases measured."""
+    from .render import text
+
+    m = measured.machine
+    lines = [
+        f"Measured on {measured.date:%-d %B %Y} by `{measured.command}`, on one machine: "
+        f"{text(m.cpu)}, {m.cores} cores, {m.memory_gb:g} GB of memory, {text(m.os)}, "
+        f"Python {text(m.python)}, bytecode {text(m.bytecode)}.",
+        "",
+    ]
+    releases = [[_name(site, s), f"Python {text(m.python)}, no orchestrator" if s == measured.floor else text(r.checked_with)] for s, r in measured.tools.items()]  # fmt: skip
+    lines += [_rows(["Tool", "Measured release"], releases)]
+    missing = [f.tool.name for f in site.ordered() if f.tool.slug not in measured.tools and not f.tool.draft]  # fmt: skip
+    if missing:
+        lines += ["", f"Not measured yet: {', '.join(missing)}. Run `nox -s bench -- --tools ...` to add them."]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def figure_table(site, measured: Measured, figure: str) -> str:
+    """One measure for every tool: median (min–max), and the ratio to the floor."""
+    floor = measured.tools[measured.floor]
+    rows = []
+    for slug, result in measured.tools.items():
+        if figure == "import" and result.import_s:
+            rows.append([_name(site, slug), _imports(site, slug), seconds(result.import_s), ratio(result.import_s, floor.import_s)])  # fmt: skip
+        elif figure == "pipeline" and result.cold_s:
+            rows.append([
+                _name(site, slug), seconds(result.cold_s), seconds(result.setup_s) if result.setup_s and result.setup_s.median else "—",
+                seconds(result.warm_s), ratio(result.warm_s, floor.warm_s),
+                seconds(result.peak_rss_mb, "MB", digits=0), ratio(result.peak_rss_mb, floor.peak_rss_mb),
+            ])  # fmt: skip
+        elif figure == "footprint":
+            rows.append([_name(site, slug), f"{result.footprint_mb:,.0f} MB", str(result.distributions), ratio(
+                Spread(median=result.footprint_mb, min=0, max=0, runs=1), Spread(median=floor.footprint_mb, min=0, max=0, runs=1))])  # fmt: skip
+        elif figure == "checks" and result.check_s:
+            rows.append([_name(site, slug), seconds(result.check_s)])
+    headers = {
+        "import": ["Tool", "The import", "Seconds (min–max)", "× the floor"],
+        "pipeline": [
+            "Tool",
+            "Cold run",
+            "of which set-up",
+            "Warm run",
+            "× the floor",
+            "Peak memory",
+            "× the floor",
+        ],
+        "footprint": ["Tool", "Environment on disk", "Distributions", "× the floor"],
+        "checks": ["Tool", "Build and check its files here"],
+    }
+    return _rows(headers[figure], rows)
+
+
+PALETTE = ["#4363d8", "#e6194b", "#3cb44b", "#f58231", "#911eb4", "#008c8c", "#b5651d", "#808000", "#f032e6", "#5a5a5a"]  # fmt: skip
+"""Series colours, each at 3:1 or more against both the light and the dark page (WCAG 1.4.11)."""
+MARKERS = ["circle", "square", "diamond", "triangle", "cross", "circle", "square", "diamond", "triangle", "cross"]  # fmt: skip
+
+
+def scaling_block(site, measured: Measured) -> str:
+    """Per shape: a chart of seconds against tasks with each tool's fitted line, then its table."""
+    from .render import template
+
+    out = []
+    for shape in ("chain", "fan-out"):
+        series = [(slug, s) for slug, r in measured.tools.items() for s in r.scaling if s.shape == shape]  # fmt: skip
+        if not series:
+            continue
+        out.append(template("scaling_chart.html", chart=_chart(site, shape, series)))
+        rows = []
+        for slug, s in series:
+            fit = per_task(s)
+            start = f"{s.intercept_s:.2f} s" if s.intercept_s is not None else "—"
+            points = "; ".join(f"{p.tasks}: {p.seconds.median:.2f} s" for p in s.points)
+            rows.append([_name(site, slug), fit, start, points + (f" ({s.stopped})" if s.stopped else "")])  # fmt: skip
+        out.append(_rows(["Tool", f"Per task ({shape})", "Fixed cost", "Median seconds by number of tasks"], rows))  # fmt: skip
+    return "\n".join(out)
+
+
+def per_task(s: Series) -> str:
+    """The fitted per-task cost with its standard error; flagged when it is not told apart from 0."""
+    if s.per_task_ms is None or s.per_task_error_ms is None:
+        return "—"
+    fit = f"{s.per_task_ms:.1f} ± {s.per_task_error_ms:.1f} ms"
+    if abs(s.per_task_ms) < 2 * s.per_task_error_ms or abs(s.per_task_ms) < 0.05:
+        return f"{fit} (no growth measurable)"
+    return fit
+
+
+def _nice_step(rough: float) -> float:
+    """The smallest of 1, 2, 2.5 or 5 times a power of ten at least `rough`: round tick labels."""
+    power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
+
+
+def _chart(site, shape: str, series: list[tuple[str, Series]]) -> dict:
+    """Coordinates for the SVG template: points, fitted lines and axes, in a 640 × 360 box."""
+    width, height, left, bottom, top, right = 640, 360, 56, 40, 16, 150
+    top_s = max(p.seconds.max for _, s in series for p in s.points) * 1.08 or 1
+    x = lambda n: left + (width - left - right) * n / 200  # noqa: E731
+    y = lambda t: height - bottom - (height - top - bottom) * min(t, top_s) / top_s  # noqa: E731
+    lines = []
+    for i, (slug, s) in enumerate(series):
+        name = site.tools[slug].tool.name if slug in site.tools else slug
+        last = s.points[-1].tasks
+        line = None
+        if s.per_task_ms is not None:
+            line = {"x1": x(1), "y1": y(s.intercept_s + s.per_task_ms / 1000), "x2": x(last), "y2": y(s.intercept_s + s.per_task_ms * last / 1000)}  # fmt: skip
+        lines.append({
+            "name": name, "colour": PALETTE[i % len(PALETTE)], "marker": MARKERS[i % len(MARKERS)],
+            "points": [{"x": x(p.tasks), "y": y(p.seconds.median), "label": f"{p.tasks} tasks: {p.seconds.median:.2f} s"} for p in s.points],
+            "line": line, "label_y": y(s.points[-1].seconds.median),
+        })  # fmt: skip
+    by_height = sorted(lines, key=lambda line: line["label_y"])
+    for above, below in itertools.pairwise(by_height):  # keep names 12 px apart
+        below["label_y"] = max(below["label_y"], above["label_y"] + 12)
+    step = _nice_step(top_s / 4)
+    ticks_y = [step * k for k in range(int(top_s / step) + 1)]
+    return {
+        "id": f"scaling-{shape}",
+        "shape": shape,
+        "width": width,
+        "height": height,
+        "left": left,
+        "bottom": height - bottom,
+        "top": top,
+        "right": width - right,
+        "lines": lines,
+        "ticks_x": [{"x": x(n), "label": n} for n in (1, 50, 100, 150, 200)],
+        "ticks_y": [{"y": y(v), "label": f"{v:g}"} for v in ticks_y],
+        "summary": "; ".join(
+            f"{line['name']}: " + ", ".join(p["label"] for p in line["points"]) for line in lines
+        ),
+    }
+
+
+def tool_row(site, measured: Measured, slug: str, link) -> str:
+    """One tool's figures in a sentence, on its page, linked to the Measured page."""
+    result = measured.tools.get(slug)
+    if result is None:
+        return f"Not measured yet: `nox -s bench -- --tools {slug}` adds it to the [Measured page]({link('measured.md')}).\n" + scaling_source(site, slug)  # fmt: skip
+    floor = measured.tools[measured.floor]
+    parts = []
+    if result.import_s:
+        parts.append(f"importing it takes {seconds(result.import_s)} ([{ratio(result.import_s, floor.import_s)} plain Python]({link('measured.md#import-time')}))")  # fmt: skip
+    if result.cold_s:
+        parts.append(f"the guide's pipeline runs in {seconds(result.cold_s)} from empty state and {seconds(result.warm_s)} after that, with at most {seconds(result.peak_rss_mb, 'MB', digits=0)} of memory ([details]({link('measured.md#pipeline')}))")  # fmt: skip
+    chain = next((s for s in result.scaling if s.shape == "chain" and s.per_task_ms is not None), None)  # fmt: skip
+    if chain:
+        parts.append(f"each task of a chain adds {per_task(chain)} ([how it grows]({link('measured.md#per-task')}))")  # fmt: skip
+    if result.check_s:
+        parts.append(f"building and checking its files here takes {seconds(result.check_s)}; the engine itself needs a cluster and was not measured ([details]({link('measured.md#cluster-tools')}))")  # fmt: skip
+    parts.append(f"its environment takes {result.footprint_mb:,.0f} MB on disk in {result.distributions} distributions ([footprint]({link('measured.md#footprint')}))")  # fmt: skip
+    sentence = "; ".join(parts)
+    row = f'!!! info "Measured on this machine, {measured.date:%-d %B %Y}"\n\n    {sentence[:1].upper()}{sentence[1:]}.\n'  # fmt: skip
+    return row + scaling_source(site, slug)
+
+
+def scaling_source(site, slug: str) -> str:
+    """The tool's generated pipelines that the benchmark times, folded, where the tool has one."""
+    path = f"examples/{slug}/scaling.py"
+    if not (site.root / path).is_file():
+        return ""
+    return (
+        f'\n??? example "The generated pipelines the benchmark times ({path})"\n\n'
+        f'    ```python title="{path}"\n    --8<-- "{path}"\n    ```\n'
+    )
+
+
+def site_costs(measured: Measured) -> str:
+    """What this site costs to build, preview, load and test: for the contributing page."""
+    site = measured.site
+    tests = "\nThe default test run (`python3 noxfile.py`), session by session:\n\n" + session_costs(measured)  # fmt: skip
+    if site is None:
+        return "Not measured yet: `nox -s bench -- --site` measures it.\n" + tests
+    build_ratio = site.build_cpu_s.median / site.bare_build_cpu_s.median
+    lines = [
+        _rows(["What", "This site", "Bare Material", "Ratio"], [
+            ["Strict build, CPU", seconds(site.build_cpu_s), seconds(site.bare_build_cpu_s), f"{build_ratio:.2f}×"],
+            ["Live reload after saving a page", seconds(site.reload_s), seconds(site.bare_reload_s),
+             f"{site.reload_s.median / site.bare_reload_s.median:.2f}×" if site.reload_s and site.bare_reload_s else "—"],
+        ]),
+        "",
+        _rows(["Page", "First visit, compressed", "Uncompressed", "Files", "With the search index", "Lighthouse mobile (performance, accessibility)", "Lighthouse desktop"], [
+            [name, f"{c.gzip_kb:.0f} KB", f"{c.raw_kb:.0f} KB", str(c.requests), f"{c.gzip_kb + c.search_gzip_kb:.0f} KB",
+             ", ".join(str(c.lighthouse.get("mobile", {}).get(k, "—")) for k in ("performance", "accessibility")),
+             ", ".join(str(c.lighthouse.get("desktop", {}).get(k, "—")) for k in ("performance", "accessibility"))]
+            for name, c in site.pages.items()
+        ]),
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n" + tests
+
+
+def session_costs(measured: Measured) -> str:
+    """The default run, session by session, with the cost per example of each examples session."""
+    runs = measured.sessions
+    if runs is None:
+        return "Not measured yet: `nox -s bench -- --sessions` measures it.\n"
+    rows = []
+    for name, cold in runs.cold.items():
+        warm = runs.warm.get(name)
+        count = runs.examples.get(name)
+        each = f"{warm.median / count:.1f} s" if warm and count else "—"
+        rows.append([f"`{name}`", seconds(cold, digits=0), seconds(warm, digits=0), str(count or "—"), each])  # fmt: skip
+    total_cold = sum(s.median for s in runs.cold.values())
+    total_warm = sum(s.median for s in runs.warm.values())
+    rows.append(["**The whole default run**", f"**{total_cold:.0f} s**", f"**{total_warm:.0f} s**", str(sum(runs.examples.values())), ""])  # fmt: skip
+    header = ["Session", "From fresh environments", "Again", "Example files", "Seconds per example, again"]  # fmt: skip
+    return _rows(header, rows)

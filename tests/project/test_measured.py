@@ -1,0 +1,141 @@
+"""The benchmark's results: validated against their schema, and rendered from a small fixture."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import write
+from fieldguide import measured
+from fieldguide.datafile import DataError
+from fieldguide.facts import load_site
+
+
+def spread(median: float) -> dict:
+    return {"median": median, "min": median * 0.9, "max": median * 1.2, "runs": 5}
+
+
+RESULTS = {
+    "date": "2026-11-25",
+    "command": "nox -s bench",
+    "machine": {
+        "cpu": "Test CPU",
+        "cores": 2,
+        "memory_gb": 23.5,
+        "os": "Debian",
+        "python": "3.11.7",
+        "bytecode": "compiled",
+    },
+    "floor": "beta",
+    "tools": {
+        "alpha": {
+            "checked_with": "alpha-flow 1.2.3",
+            "import_s": spread(1.5),
+            "cold_s": spread(12.0),
+            "setup_s": spread(4.0),
+            "warm_s": spread(6.0),
+            "peak_rss_mb": spread(300),
+            "scaling": [
+                {
+                    "shape": "chain",
+                    "points": [{"tasks": n, "seconds": spread(5 + n * 0.1)} for n in (1, 10, 50)],
+                    "intercept_s": 5.0,
+                    "per_task_ms": 100.0,
+                    "per_task_error_ms": 2.5,
+                    "stopped": "stopped after 50 tasks: one run took 130 s, over the 120 s limit",
+                },
+            ],
+            "footprint_mb": 230.4,
+            "distributions": 138,
+        },
+        "beta": {
+            "checked_with": "@beta/lint 0.4.0",
+            "import_s": spread(0.01),
+            "warm_s": spread(0.1),
+            "cold_s": spread(0.1),
+            "peak_rss_mb": spread(20),
+            "footprint_mb": 30,
+            "distributions": 5,
+        },
+    },
+}
+
+
+@pytest.fixture
+def site(repo):
+    write(repo / "docs" / "data" / "measured.json", json.dumps(RESULTS))
+    return load_site(repo)
+
+
+def test_results_load_and_every_figure_renders_with_its_ratio_to_the_floor(site):
+    results = site.measured
+    table = measured.figure_table(site, results, "import")
+    assert "| Alpha | `import alpha` | 1.50 s (1.35–1.80) | 150× |" in table
+    assert "| Beta | — | 0.01 s" in table  # a tool with no bench entry still shows its figure
+    pipeline = measured.figure_table(site, results, "pipeline")
+    assert (
+        "| Alpha | 12.00 s (10.80–14.40) | 4.00 s (3.60–4.80) | 6.00 s (5.40–7.20) | 60× | 300 MB (270–360) | 15× |"
+        in pipeline
+    )
+    assert "| Alpha | 230 MB | 138 | 7.7× |" in measured.figure_table(site, results, "footprint")
+
+
+def test_a_tool_without_a_series_is_left_out_of_the_chart_and_the_stop_is_said(site):
+    block = measured.scaling_block(site, site.measured)
+    assert block.count("<svg") == 1  # a chain chart; nobody measured a fan-out
+    svg = ET.fromstring(block[block.index("<svg") : block.index("</svg>") + 6])
+    assert svg.get("role") == "img"
+    ns = "{http://www.w3.org/2000/svg}"
+    assert svg.find(f"{ns}title").text.startswith("Seconds to run a chain")
+    assert (
+        "Alpha: 1 tasks: 5.10 s, 10 tasks: 6.00 s, 50 tasks: 10.00 s" in svg.find(f"{ns}desc").text
+    )
+    assert len(svg.findall(f".//{ns}circle")) == 3  # Alpha's three points
+    assert "100.0 ± 2.5 ms" in block and "(stopped after 50 tasks" in block
+    assert "Beta" not in block
+
+
+def test_a_tool_page_row_says_its_figures_or_that_it_was_not_measured(site):
+    row = measured.tool_row(site, site.measured, "alpha", lambda t: t)
+    assert "Importing it takes 1.50 s" in row and "each task of a chain adds 100.0 ± 2.5 ms" in row
+    assert "measured.md#per-task" in row
+    site.measured.tools.pop("alpha")
+    assert measured.tool_row(site, site.measured, "alpha", lambda t: t).startswith(
+        "Not measured yet"
+    )
+
+
+def test_a_malformed_or_missing_results_file_is_one_line_naming_file_and_field(repo):
+    bad = json.loads(json.dumps(RESULTS))
+    bad["tools"]["alpha"]["import_s"]["runs"] = 0
+    write(repo / "docs" / "data" / "measured.json", json.dumps(bad))
+    with pytest.raises(DataError) as info:
+        measured.load_measured(repo)
+    (line,) = str(info.value).splitlines()
+    assert line.startswith(
+        "docs/data/measured.json: tool 'alpha', field 'tools.alpha.import_s.runs'"
+    )
+    (repo / "docs" / "data" / "measured.json").unlink()
+    with pytest.raises(
+        DataError, match=r"docs/data/measured.json: field '\(file\)': is missing: run nox -s bench"
+    ):
+        measured.load_measured(repo)
+
+
+def test_a_slope_within_its_error_of_zero_is_not_read_as_a_cost():
+    flat = measured.Series(shape="chain", points=[], per_task_ms=-2.7, per_task_error_ms=8.4)
+    assert measured.per_task(flat) == "-2.7 ± 8.4 ms (no growth measurable)"
+    steep = measured.Series(shape="chain", points=[], per_task_ms=135.7, per_task_error_ms=6.3)
+    assert measured.per_task(steep) == "135.7 ± 6.3 ms"
+
+
+def test_a_tool_page_shows_the_scaling_pipelines_it_was_timed_with(site, repo):
+    assert "scaling.py" not in measured.tool_row(site, site.measured, "alpha", lambda t: t)
+    write(repo / "examples" / "alpha" / "scaling.py", "print('chain of 3: 3')\n")
+    row = measured.tool_row(site, site.measured, "alpha", lambda t: t)
+    assert '--8<-- "examples/alpha/scaling.py"' in row  # included, so the harness's file is shown
+    site.measured.tools.pop("alpha")
+    assert '--8<-- "examples/alpha/scaling.py"' in measured.tool_row(
+        site, site.measured, "alpha", lambda t: t
+    )
