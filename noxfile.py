@@ -125,17 +125,21 @@ def install_offline_guard(venv: Path) -> None:
 @nox.session(default=False)
 def docs(session: nox.Session) -> None:
     """Preview the site at http://127.0.0.1:8000, rebuilding what changed on every save."""
+    # Served at the root, whatever site_url the published site has.
+    env = {**DOCS_ENV, "SITE_URL": "http://127.0.0.1:8000/"}
+    if "--zensical" in session.posargs:  # Material's successor, which runs no MkDocs hooks
+        install_locked(session, "zensical", project=True)
+        others = [a for a in session.posargs if a != "--zensical"]
+        session.run("zensical", "serve", "--dev-addr", "127.0.0.1:8000", *others, env=env)
+        return
     install_locked(session, "docs", project=True)
-    # --livereload: with some click releases, live reload is off unless asked for explicitly.
+    # --dirty: rebuild only the pages whose inputs changed (overrides/hooks/serve.py marks a page
+    # stale when an example or data file it shows changes); --no-strict: a warning is printed,
+    # and the preview keeps serving; --livereload: some click releases turn it off otherwise.
     session.run(
-        "mkdocs",
-        "serve",
-        "--livereload",
-        "--dev-addr",
-        "127.0.0.1:8000",
-        *session.posargs,
-        env=DOCS_ENV,
-    )
+        "mkdocs", "serve", "--dirty", "--no-strict", "--livereload",
+        "--dev-addr", "127.0.0.1:8000", *session.posargs, env=env,
+    )  # fmt: skip
 
 
 @nox.session

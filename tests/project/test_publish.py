@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import write
 from fieldguide.publish import check_links, prune
 
@@ -32,6 +34,22 @@ def test_prune_leaves_out_source_maps_other_languages_and_unused_styles(tmp_path
     assert (site / "assets" / "javascripts" / "bundle.js").read_text() == "x=1;"
     assert "_mkdocstrings.css" not in (site / "index.html").read_text()
     assert "_mkdocstrings.css" in (site / "reference" / "index.html").read_text()
+
+
+def test_the_search_index_keeps_prose_and_inline_code_but_not_code_listings(tmp_path):
+    site = site_with(tmp_path, {"index.html": ""})
+    docs = [
+        {
+            "location": "concepts/retries/",
+            "title": "Retries",
+            "text": "<p>Set <code>retries=2</code>.</p>\n<pre><code>@task(retries=2)\ndef flaky(): ...</code></pre>  <p>Then it runs.</p>",
+        }
+    ]
+    index = write(site / "search" / "search_index.json", json.dumps({"config": {}, "docs": docs}))
+    prune(site)
+    (doc,) = json.loads(index.read_text())["docs"]
+    assert doc["text"] == "<p>Set <code>retries=2</code>.</p> <p>Then it runs.</p>"
+    assert doc["title"] == "Retries" and doc["location"] == "concepts/retries/"
 
 
 def test_every_broken_link_or_anchor_is_one_line_naming_page_source_and_link(tmp_path):

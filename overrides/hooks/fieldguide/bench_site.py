@@ -47,8 +47,13 @@ NOX = [os.environ.get("FIELD_GUIDE_NOX_PYTHON", sys.executable), "-m", "nox"]
 """The nox that started the bench session (the bench environment has none of its own)."""
 
 
-def copy_project(root: Path, target: Path, *, bare: bool) -> Path:
-    """The project's site sources in `target`; `bare` strips fieldguide, mkdocstrings and hooks."""
+def copy_project(root: Path, target: Path, *, bare: bool, expanded: bool = False) -> Path:
+    """The project's site sources in `target`; `bare` strips fieldguide, mkdocstrings and hooks.
+
+    `expanded` (with `bare`) first writes each page's generated blocks into its Markdown, so that
+    plain Material builds the same content: the build that tells the machinery's cost apart from
+    the cost of the content it generates (ten tools' code on every concept page, say).
+    """
     for name in PROJECT:
         source, dest = root / name, target / name
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -56,6 +61,14 @@ def copy_project(root: Path, target: Path, *, bare: bool) -> Path:
             shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, dest)
+    if bare and expanded:
+        from .facts import load_site
+        from .markers import Page, render_markers
+
+        site = load_site(root)
+        for page in (target / "docs").rglob("*.md"):
+            src = page.relative_to(target / "docs").as_posix()
+            page.write_text(render_markers(page.read_text(encoding="utf-8"), Page(src, site)), encoding="utf-8")  # fmt: skip
     if bare:
         config = (target / "mkdocs.yml").read_text()
         config = re.sub(r"\n  - fieldguide\.extension\n", "\n", config)
@@ -74,13 +87,14 @@ def cpu_seconds(argv: list[str], cwd: Path) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure_builds(ours: Path, bare: Path, rounds: int) -> tuple[list[float], list[float]]:
-    mine, theirs = [], []
+def measure_builds(ours: Path, bare: Path, expanded: Path, rounds: int) -> tuple[list[float], list[float], list[float]]:  # fmt: skip
+    mine, theirs, same_content = [], [], []
     for r in range(rounds):
-        progress(f"site: strict build and bare Material build, round {r + 1} of {rounds}")
+        progress(f"site: strict build and bare Material builds, round {r + 1} of {rounds}")
         mine.append(cpu_seconds([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", "out"], ours))  # fmt: skip
         theirs.append(cpu_seconds([str(BIN / "mkdocs"), "build", "-q", "-d", "out"], bare))
-    return mine, theirs
+        same_content.append(cpu_seconds([str(BIN / "mkdocs"), "build", "-q", "-d", "out"], expanded))  # fmt: skip
+    return mine, theirs, same_content
 
 
 def free_port() -> int:
@@ -92,7 +106,7 @@ def free_port() -> int:
 def measure_reload(project: Path, argv: list[str], rounds: int, label: str) -> list[float]:
     """Save a page, then poll the preview until the page it serves has the new text."""
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
     serve = subprocess.Popen([*argv, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     page, url = project / "docs" / "choose.md", f"http://127.0.0.1:{port}/choose/"
@@ -266,12 +280,13 @@ def measure_site(root: Path, *, rounds: int) -> SiteCosts:
         scratch = Path(scratch)
         ours = copy_project(root, scratch / "ours", bare=False)
         bare = copy_project(root, scratch / "bare", bare=True)
-        mine, theirs = measure_builds(ours, bare, rounds)
+        expanded = copy_project(root, scratch / "expanded", bare=True, expanded=True)
+        mine, theirs, same_content = measure_builds(ours, bare, expanded, rounds)
         reload = measure_reload(ours, [str(BIN / "mkdocs"), "serve", "--dirty", "--no-strict", "--livereload"], rounds, "this site, as nox -s docs")  # fmt: skip
         bare_reload = measure_reload(bare, [str(BIN / "mkdocs"), "serve", "--livereload"], rounds, "bare Material")  # fmt: skip
         subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", "published"], cwd=ours, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
         subprocess.run([str(BIN / "python"), "-m", "fieldguide.publish", "published"], cwd=ours, check=True, capture_output=True)  # fmt: skip
         costs = page_weights(ours / "published")
         lighthouse_scores(ours / "published", root / ".nox" / "bench-npm", costs)
-    return SiteCosts(build_cpu_s=spread(mine), bare_build_cpu_s=spread(theirs),
+    return SiteCosts(build_cpu_s=spread(mine), bare_build_cpu_s=spread(theirs), expanded_build_cpu_s=spread(same_content),
                      reload_s=spread(reload), bare_reload_s=spread(bare_reload), pages=costs)  # fmt: skip

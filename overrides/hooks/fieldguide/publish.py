@@ -1,8 +1,8 @@
 """What gets published: `python -m fieldguide.publish SITE_DIR [--site-url URL]` after a build.
 
 1. It removes what no reader's browser loads: source maps (and the comments pointing to them),
-   the search's language files for languages other than English, and the mkdocstrings
-   stylesheet from every page that has no API reference on it.
+   the search's language files for languages other than English, the mkdocstrings stylesheet
+   from every page that has no API reference on it, and the code listings from the search index.
 2. It checks every internal link and `#anchor` in every page, whatever wrote it (Markdown, a
    theme template, a generated HTML block), and that nothing links to this machine. Each broken
    link is one line naming the page, its source file and the link; exit status 1 if any.
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import posixpath
 import re
 import shutil
@@ -23,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}  # fmt: skip
 LOCAL_HOSTS = re.compile(r"//(127\.0\.0\.1|localhost|0\.0\.0\.0)[:/]")
 MKDOCSTRINGS_CSS = re.compile(r'\s*<link rel="stylesheet" href="[^"]*assets/_mkdocstrings\.css">')
+CODE_LISTING = re.compile(r"<pre>.*?</pre>", re.S)
 SOURCE_MAP = re.compile(r"\n?/[/*]# sourceMappingURL=\S+?(\s*\*/)?\s*$")
 
 
@@ -70,7 +72,23 @@ def prune(site: Path) -> list[str]:
         html = page.read_text(encoding="utf-8")
         if MKDOCSTRINGS_CSS.search(html) and 'class="doc doc-' not in html:
             page.write_text(MKDOCSTRINGS_CSS.sub("", html), encoding="utf-8")
+    slim_search_index(site / "search" / "search_index.json")
     return removed
+
+
+def slim_search_index(index: Path) -> None:
+    """Leave the code listings out of the search index, which every first visit downloads.
+
+    They were half of it: the concept pages show ten tools' code each. Prose, headings and inline
+    code (`retries=`, `dsl.ParallelFor`) stay searchable, and a search that finds a page's prose
+    leads to its listings.
+    """
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data["docs"]:
+        doc["text"] = re.sub(r"\s{2,}", " ", CODE_LISTING.sub(" ", doc["text"])).strip()
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def source_of(page: str) -> str:
