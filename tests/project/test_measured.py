@@ -139,3 +139,38 @@ def test_a_tool_page_shows_the_scaling_pipelines_it_was_timed_with(site, repo):
     assert '--8<-- "examples/alpha/scaling.py"' in measured.tool_row(
         site, site.measured, "alpha", lambda t: t
     )
+
+
+def test_the_site_costs_render_with_their_ratios_and_say_what_is_missing(repo):
+    results = json.loads(json.dumps(RESULTS))
+    results["site"] = {
+        "build_cpu_s": spread(2.4),
+        "bare_build_cpu_s": spread(0.8),
+        "expanded_build_cpu_s": spread(2.0),
+        "reload_s": spread(0.5),
+        "bare_reload_s": spread(1.0),
+        "pages": {
+            "home": {
+                "raw_kb": 300.0,
+                "gzip_kb": 67.0,
+                "requests": 7,
+                "search_gzip_kb": 94.0,
+                "lighthouse": {"mobile": {"performance": 96, "accessibility": 100}},
+            }
+        },
+    }
+    write(repo / "docs" / "data" / "measured.json", json.dumps(results))
+    text = measured.site_costs(measured.load_measured(repo))
+    assert "| Strict build, CPU | 2.40 s (2.16–2.88) | 0.80 s (0.72–0.96) | 3.00× |" in text
+    assert "| 2.40 s (2.16–2.88) | 2.00 s (1.80–2.40) | 1.20× |" in text  # the same content
+    assert "| home | 67 KB | 161 KB | 7 | 300 KB | 96, 100 · —, — |" in text
+    assert "Not measured yet: `nox -s bench -- --sessions`" in text
+    results["sessions"] = {
+        "cold": {"examples-alpha": spread(20.0)},
+        "warm": {"examples-alpha": spread(10.0)},
+        "examples": {"examples-alpha": 4},
+    }
+    write(repo / "docs" / "data" / "measured.json", json.dumps(results))
+    text = measured.site_costs(measured.load_measured(repo))
+    assert "| `examples-alpha` | 20 s (18–24) | 10 s (9–12) | 4 | 2.5 s |" in text
+    assert "| **The whole default run** | **20 s** | **10 s** | 4 |" in text
