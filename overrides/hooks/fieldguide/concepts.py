@@ -49,6 +49,8 @@ class Gap(Strict):
 
 
 class ConceptsData(Strict):
+    """The whole concepts file: the concepts in page order, and the features tools lack."""
+
     concepts: Annotated[list[Concept], Field(min_length=1)]
     gaps: list[Gap] = Field(default_factory=list)
 

@@ -46,7 +46,12 @@ class DataError(Exception):
         super().__init__("\n".join(p.describe(self.path) for p in problems))
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it (its wheels are): the pure-Python one spent most
+# of the site's data loading, on every build and every reload.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """A safe loader that refuses duplicate keys."""
 
 
@@ -78,8 +83,12 @@ class Source:
                 [Problem(None, None, None, "(file)", f"cannot be read: {exc.strerror}")]
             ) from None
         try:
-            self.node = yaml.compose(text, Loader=_LineLoader)
-            self.raw = yaml.load(text, Loader=_LineLoader)
+            loader = _LineLoader(text)
+            try:  # parsed once: the nodes keep the lines, the values are built from them
+                self.node = loader.get_single_node()
+                self.raw = loader.construct_document(self.node) if self.node is not None else None
+            finally:
+                loader.dispose()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
             problem = f"invalid YAML: {exc.problem}" + (f" {exc.context}" if exc.context else "")
