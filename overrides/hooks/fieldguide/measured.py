@@ -49,6 +49,8 @@ class Machine(Strict):
 
 
 class Point(Strict):
+    """One size of a scaling series: how long a pipeline of `tasks` trivial tasks took."""
+
     tasks: Annotated[int, Field(ge=1)]
     seconds: Spread
 
@@ -100,6 +102,8 @@ class PageCost(Strict):
 
 
 class SiteCosts(Strict):
+    """What this site costs to build and preview, against plain Material, and to load."""
+
     build_cpu_s: Spread
     bare_build_cpu_s: Spread
     """The same pages built by plain Material for MkDocs: no fieldguide, no mkdocstrings."""
@@ -382,7 +386,9 @@ def site_costs(measured: Measured) -> str:
     site = measured.site
     tests = "\nThe default test run (`python3 noxfile.py`), session by session:\n\n" + session_costs(measured)  # fmt: skip
     if site is None:
-        return "Not measured yet: `nox -s bench -- --site` measures it.\n" + tests
+        return (
+            "Not measured yet: `nox -s bench -- --site` measures it.\n" + tests + targets(measured)
+        )
     build_ratio = site.build_cpu_s.median / site.bare_build_cpu_s.median
     lines = [
         _rows(["What", "This site", "Bare Material", "Ratio"], [
@@ -403,7 +409,55 @@ def site_costs(measured: Measured) -> str:
             for name, c in site.pages.items()
         ]),
     ]  # fmt: skip
-    return "\n".join(lines) + "\n" + tests
+    return "\n".join(lines) + "\n" + tests + targets(measured)
+
+
+# The targets of issue 16 ("Fast to preview, fast to build, light to load"), checked against the
+# figures above, so that the contributing page says which hold without anyone retyping it.
+BUILD_RATIO_TARGET = 1.2
+RELOAD_TARGET_S = 1.0
+PAGE_TARGET_KB = 150
+SESSION_RATIO_TARGET = 1.3
+
+
+def targets(measured: Measured) -> str:
+    """Each speed target, with whether the last measurement meets it."""
+    site = measured.site
+    rows = []
+    if site is not None:
+        build = site.build_cpu_s.median / site.bare_build_cpu_s.median
+        same = site.build_cpu_s.median / site.expanded_build_cpu_s.median if site.expanded_build_cpu_s else None  # fmt: skip
+        rows.append([f"Strict build ≤ {BUILD_RATIO_TARGET}× bare Material", f"{build:.2f}× the same Markdown" + (f", {same:.2f}× the same content" if same else ""), _verdict(build <= BUILD_RATIO_TARGET)])  # fmt: skip
+        if site.reload_s:
+            rows.append([f"Live reload < {RELOAD_TARGET_S:.0f} s", seconds(site.reload_s), _verdict(site.reload_s.median < RELOAD_TARGET_S)])  # fmt: skip
+        if site.pages:
+            heaviest = max(site.pages, key=lambda name: site.pages[name].gzip_kb)
+            page = site.pages[heaviest]
+            rows.append([f"Every page ≤ {PAGE_TARGET_KB} KB on a first visit, without searching", f"heaviest: {heaviest}, {page.gzip_kb:.0f} KB", _verdict(page.gzip_kb <= PAGE_TARGET_KB)])  # fmt: skip
+            rows.append(["… and with the search index", f"heaviest: {heaviest}, {page.gzip_kb + page.search_gzip_kb:.0f} KB", _verdict(page.gzip_kb + page.search_gzip_kb <= PAGE_TARGET_KB)])  # fmt: skip
+    over = [f"`{name}` {value:.1f}×" for name, value in session_ratios(measured).items() if value > SESSION_RATIO_TARGET]  # fmt: skip
+    if measured.sessions is not None:
+        rows.append([f"Each examples session ≤ {SESSION_RATIO_TARGET}× its tool starting and running the pipeline once", "over: " + ", ".join(over) if over else "all within", _verdict(not over)])  # fmt: skip
+    if not rows:
+        return ""
+    return "\nThe targets, against the figures above:\n\n" + _rows(
+        ["Target", "Measured", "Met"], rows
+    )
+
+
+def _verdict(met: bool) -> str:
+    return "yes" if met else "**no**"
+
+
+def session_ratios(measured: Measured) -> dict[str, float]:
+    """Each examples session (again) over its tool's one start and pipeline run (or check)."""
+    ratios = {}
+    for name, warm in (measured.sessions.warm if measured.sessions else {}).items():
+        result = measured.tools.get(name.removeprefix("examples-")) if name.startswith("examples-") else None  # fmt: skip
+        once = result and (result.cold_s or result.check_s)
+        if once and once.median > 0:
+            ratios[name] = warm.median / once.median
+    return ratios
 
 
 def session_costs(measured: Measured) -> str:
@@ -412,13 +466,15 @@ def session_costs(measured: Measured) -> str:
     if runs is None:
         return "Not measured yet: `nox -s bench -- --sessions` measures it.\n"
     rows = []
+    ratios = session_ratios(measured)
     for name, cold in runs.cold.items():
         warm = runs.warm.get(name)
         count = runs.examples.get(name)
         each = f"{warm.median / count:.1f} s" if warm and count else "—"
-        rows.append([f"`{name}`", seconds(cold, digits=0), seconds(warm, digits=0), str(count or "—"), each])  # fmt: skip
+        against = f"{ratios[name]:.1f}×" if name in ratios else "—"
+        rows.append([f"`{name}`", seconds(cold, digits=0), seconds(warm, digits=0), str(count or "—"), each, against])  # fmt: skip
     total_cold = sum(s.median for s in runs.cold.values())
     total_warm = sum(s.median for s in runs.warm.values())
-    rows.append(["**The whole default run**", f"**{total_cold:.0f} s**", f"**{total_warm:.0f} s**", str(sum(runs.examples.values())), ""])  # fmt: skip
-    header = ["Session", "From fresh environments", "Again", "Example files", "Seconds per example, again"]  # fmt: skip
+    rows.append(["**The whole default run**", f"**{total_cold:.0f} s**", f"**{total_warm:.0f} s**", str(sum(runs.examples.values())), "", ""])  # fmt: skip
+    header = ["Session", "From fresh environments", "Again", "Example files", "Seconds per example, again", "Again, against one start and run of its tool"]  # fmt: skip
     return _rows(header, rows)

@@ -1,0 +1,48 @@
+"""A scratch copy of the project, and a strict build of it by either builder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+PROJECT = [
+    "docs",
+    "examples",
+    "overrides",
+    "tests/examples",
+    "mkdocs.yml",
+    "pyproject.toml",
+    "uv.lock",
+    "package-lock.json",
+]
+
+
+def copy_project(target: Path) -> Path:
+    """The files a build reads, copied into `target`."""
+    for name in PROJECT:
+        source, copy = ROOT / name, target / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, copy)
+    return target
+
+
+def build(project: Path, builder: str) -> subprocess.CompletedProcess[str]:
+    """`<builder> build --strict` in `project`, into `project/site-out`."""
+    env = {**os.environ, "SITE_DIR": "site-out", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [str(BIN / builder), "build", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
