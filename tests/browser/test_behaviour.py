@@ -30,6 +30,21 @@ def test_search_finds_a_tool_and_a_criterion(visit):
     search_finds(page, "Local development", "comparison/?h=local+development#local-development")
 
 
+def test_the_search_index_is_downloaded_only_once_the_reader_starts_to_search(visit):
+    seen = visit("tools/airflow/", size="phone")
+    page = seen.page
+
+    def index_requests():
+        return [u for u in seen.requests if u.endswith("/search/search_index.json")]
+
+    page.wait_for_timeout(500)  # time for a request the theme would make as it loads
+    assert not index_requests(), "the index was downloaded before anyone searched"
+    page.locator("label[for='__search']").first.click()  # the phone header's search button
+    page.locator(".md-search__input").press_sequentially("caching")
+    expect(page.locator(".md-search-result__item a[href*='concepts/caching/']").first).to_be_visible()  # fmt: skip
+    assert index_requests()
+
+
 ACTIVE_TABS = """() => [...document.querySelectorAll(".tabbed-set > input:checked")]
   .map(input => document.querySelector(`label[for="${input.id}"]`).innerText.trim())"""
 

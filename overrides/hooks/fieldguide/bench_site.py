@@ -5,7 +5,8 @@
 - Live reload: from saving a page to its new text being served, by `mkdocs serve` as `nox -s docs`
   runs it, and by the bare build's `mkdocs serve`.
 - Page weight: what a first visit to each main page downloads, compressed as GitHub Pages serves
-  it, and the search index on top; Lighthouse's scores for mobile and desktop.
+  it, and the search index on top (downloaded once the reader searches); Lighthouse's scores for
+  mobile and desktop.
 - The default test run, session by session, from fresh environments and again (`--sessions`,
   measured on its own: it runs every default session several times).
 """
@@ -161,8 +162,11 @@ def _weight(path: Path) -> tuple[int, int]:
 
 def page_weights(site: Path) -> dict[str, PageCost]:
     """What a first visit to each page downloads: the page and every file it loads."""
-    search = [site / "search" / "search_index.json", *sorted((site / "assets" / "javascripts" / "workers").glob("*.js"))]  # fmt: skip
-    search_gzip = sum(_weight(p)[1] for p in search if p.exists())
+    # The theme starts its search worker on every page; the index waits until the reader searches
+    # (overrides/theme/main.html).
+    workers = set((site / "assets" / "javascripts" / "workers").glob("*.js"))
+    index = site / "search" / "search_index.json"
+    search_gzip = _weight(index)[1] if index.exists() else 0
     costs = {}
     for name, page in PAGES.items():
         path = site / page
@@ -170,7 +174,7 @@ def page_weights(site: Path) -> dict[str, PageCost]:
             continue
         parser = _Loads()
         parser.feed(path.read_text(encoding="utf-8"))
-        files = {path} | {(path.parent / f.split("#")[0].split("?")[0]).resolve() for f in parser.files}  # fmt: skip
+        files = {path} | workers | {(path.parent / f.split("#")[0].split("?")[0]).resolve() for f in parser.files}  # fmt: skip
         raw = sum(_weight(f)[0] for f in files if f.is_file())
         packed = sum(_weight(f)[1] for f in files if f.is_file())
         costs[name] = PageCost(raw_kb=round(raw / 1024, 1), gzip_kb=round(packed / 1024, 1),

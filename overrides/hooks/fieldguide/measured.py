@@ -95,6 +95,7 @@ class PageCost(Strict):
 
     raw_kb: float
     gzip_kb: float
+    """The page and every file it loads as it opens, compressed."""
     requests: int
     search_gzip_kb: float
     """The search index, downloaded when the reader first searches."""
@@ -399,9 +400,9 @@ def site_costs(measured: Measured) -> str:
              f"{site.reload_s.median / site.bare_reload_s.median:.2f}×" if site.reload_s and site.bare_reload_s else "—"],
         ]),
         "",
-        "First visit to each page, served gzip-compressed as GitHub Pages serves it; the theme's "
-        "search downloads its index on every first visit, so the total includes it. Lighthouse "
-        "scores are performance and accessibility.",
+        "First visit to each page, served gzip-compressed as GitHub Pages serves it: the page and "
+        "every file it loads, then with the search index, which is downloaded once the reader "
+        "starts to search. Lighthouse scores are performance and accessibility.",
         "",
         _rows(["Page", "Page and its files", "With the search index", "Files", "Uncompressed", "Lighthouse, mobile · desktop"], [
             [name, f"{c.gzip_kb:.0f} KB", f"{c.gzip_kb + c.search_gzip_kb:.0f} KB", str(c.requests), f"{c.raw_kb:.0f} KB",

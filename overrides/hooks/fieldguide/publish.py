@@ -77,7 +77,7 @@ def prune(site: Path) -> list[str]:
 
 
 def slim_search_index(index: Path) -> None:
-    """Leave the code listings out of the search index, which every first visit downloads.
+    """Leave the code listings out of the search index, which the first search downloads whole.
 
     They were half of it: the concept pages show ten tools' code each. Prose, headings and inline
     code (`retries=`, `dsl.ParallelFor`) stay searchable, and a search that finds a page's prose
