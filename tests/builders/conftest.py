@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from fieldguide.scratch import copy_sources
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-PROJECT = [
-    "docs",
-    "examples",
-    "overrides",
-    "tests/examples",
-    "mkdocs.yml",
-    "pyproject.toml",
-    "uv.lock",
-    "package-lock.json",
-]
 
 
 def copy_project(target: Path) -> Path:
     """The files a build reads, copied into `target`."""
-    for name in PROJECT:
-        source, copy = ROOT / name, target / name
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, copy)
-    return target
+    return copy_sources(ROOT, target)
 
 
 def build(project: Path, builder: str) -> subprocess.CompletedProcess[str]:

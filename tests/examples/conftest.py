@@ -10,8 +10,10 @@ Every run is offline, in a temp dir, with each tool's home in a temp dir too.
 
 from __future__ import annotations
 
+import csv
 import difflib
 import fnmatch
+import json
 import os
 import re
 import subprocess
@@ -34,6 +36,23 @@ OUTPUT_COMMENT = re.compile(r"^( *#)> ", re.M)
 FORMAT_EXCLUDED = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"]["format"][
     "exclude"
 ]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def assert_pipeline_data(data: Path, *, model: bool = True) -> None:
+    """What the guide's pipeline leaves in `data/`, whichever tool ran it: 200 raw rows, 10 of them
+    without a y, a 152/38 split, and (where the tool writes it as a file) the fitted model."""
+    raw = read_csv(data / "raw.csv")
+    assert len(raw) == 200
+    assert sum(row["y"] == "" for row in raw) == 10
+    train, test = read_csv(data / "train.csv"), read_csv(data / "test.csv")
+    assert (len(train), len(test)) == (152, 38)
+    if model:
+        assert set(json.loads((data / "model.json").read_text())) == {"slope", "intercept"}
 
 
 def shown(path: Path) -> str:

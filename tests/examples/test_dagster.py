@@ -9,13 +9,11 @@ that evaluates automation on a timer, and any deployment (Kubernetes, Docker, Da
 
 from __future__ import annotations
 
-import csv
-import json
 import runpy
 from pathlib import Path
 
 import pytest
-from conftest import Step
+from conftest import Step, assert_pipeline_data
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "dagster"
@@ -66,10 +64,6 @@ def test_lecture_as_written(lecture_transcript) -> None:
     assert transcript.rstrip().endswith("[exit status 1]")
 
 
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="") as f:
-        return list(csv.DictReader(f))
-
 
 @pytest.mark.verifies("ran end to end")
 def test_pipeline_materializes_every_asset(
@@ -91,13 +85,7 @@ def test_pipeline_materializes_every_asset(
     checks = result.get_asset_check_evaluations()
     assert [(c.check_name, c.passed) for c in checks] == [("test_share_is_one_fifth", True)]
 
-    raw = read_csv(workdir / "data" / "raw.csv")
-    train = read_csv(workdir / "data" / "train.csv")
-    test = read_csv(workdir / "data" / "test.csv")
-    assert len(raw) == 200
-    assert sum(row["y"] == "" for row in raw) == 10
-    assert (len(train), len(test)) == (152, 38)
-    assert set(json.loads((workdir / "data" / "model.json").read_text())) == {"slope", "intercept"}
+    assert_pipeline_data(workdir / "data")
 
     upstream = module["defs"].resolve_asset_graph().asset_dep_graph["upstream"]
     assert {

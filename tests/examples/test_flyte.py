@@ -13,8 +13,6 @@ the last test checks that a local run indeed ignores them, as the page says.
 from __future__ import annotations
 
 import asyncio
-import csv
-import json
 import os
 import sqlite3
 import subprocess
@@ -23,6 +21,7 @@ from pathlib import Path
 
 import flyte
 import pytest
+from conftest import assert_pipeline_data
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "flyte"
@@ -60,10 +59,6 @@ def test_example(example: Path, check_example) -> None:
     check_example(example)
 
 
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="") as f:
-        return list(csv.DictReader(f))
-
 
 @pytest.mark.verifies("ran end to end")
 def test_pipeline_runs_every_task(workdir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -83,13 +78,7 @@ def test_pipeline_runs_every_task(workdir: Path, tmp_path_factory: pytest.TempPa
     assert done.returncode == 0, done.stderr
     assert done.stdout == "slope=3.0397 intercept=1.8234 rmse=1.1947 test_rows=38\n"
 
-    raw = read_csv(workdir / "data" / "raw.csv")
-    train = read_csv(workdir / "data" / "train.csv")
-    test = read_csv(workdir / "data" / "test.csv")
-    assert len(raw) == 200
-    assert sum(row["y"] == "" for row in raw) == 10
-    assert (len(train), len(test)) == (152, 38)
-    assert set(json.loads((workdir / "data" / "model.json").read_text())) == {"slope", "intercept"}
+    assert_pipeline_data(workdir / "data")
 
     # flyte.init(local_persistence=True) records runs in SQLite under ~/.flyte/local-cache.
     db = home / ".flyte" / "local-cache" / "cache.db"

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from .bench import progress, spread
 from .measured import PageCost, Sessions, SiteCosts
+from .scratch import copy_sources
 
 PAGES = {
     "home": "index.html",
@@ -42,7 +43,6 @@ PAGES = {
     "measured": "measured/index.html",
 }
 LIGHTHOUSE = "lighthouse@12.8.2"  # the newest that runs on Node 20
-PROJECT = ["docs", "examples", "overrides", "tests/examples", "mkdocs.yml", "pyproject.toml", "uv.lock", "package-lock.json"]  # fmt: skip
 BIN = Path(sys.executable).parent
 NOX = [os.environ.get("FIELD_GUIDE_NOX_PYTHON", sys.executable), "-m", "nox"]
 """The nox that started the bench session (the bench environment has none of its own)."""
@@ -55,13 +55,7 @@ def copy_project(root: Path, target: Path, *, bare: bool, expanded: bool = False
     plain Material builds the same content: the build that tells the machinery's cost apart from
     the cost of the content it generates (ten tools' code on every concept page, say).
     """
-    for name in PROJECT:
-        source, dest = root / name, target / name
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, dest)
+    copy_sources(root, target)
     if bare and expanded:
         from .facts import load_site
         from .markers import Page, render_markers
