@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,3 +30,30 @@ def test_an_example_that_goes_online_fails_saying_examples_run_offline(
     assert "examples run offline" in message
     assert "connect to 192.0.2.1:80" in message
     assert (tmp_path / "refused.log").read_text().count("192.0.2.1") == 1
+
+
+def test_a_package_of_its_own_sitecustomize_does_not_switch_the_guard_off(tmp_path: Path) -> None:
+    # Any installed package may ship a module named sitecustomize; Python imports the first it
+    # finds, so a guard living in one would silently stop loading. Ours comes from a .pth file.
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "sitecustomize.py").write_text("SHADOWED = True\n", encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sitecustomize; print(sitecustomize.SHADOWED)\n" + GOES_ONLINE,
+        ],
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(shadow), os.environ.get("PYTHONPATH", "")]),
+            "FIELD_GUIDE_NETWORK_LOG": str(tmp_path / "refused.log"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.startswith("True"), done.stdout + done.stderr  # the other sitecustomize ran
+    assert done.returncode != 0
+    assert "examples run offline" in done.stderr, done.stderr[-2000:]
