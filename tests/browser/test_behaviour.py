@@ -135,6 +135,10 @@ def test_the_phone_menu_opens_and_navigates(visit):
     page.locator("label.md-header__button[for='__drawer']").click()
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Comparison").first
     expect(link).to_be_visible()
+    # The drawer slides in: wait until it has stopped at the screen's left edge for the picture.
+    drawer = page.locator(".md-sidebar--primary")
+    page.wait_for_function("el => el.getBoundingClientRect().left === 0", arg=drawer.element_handle())  # fmt: skip
+    page.wait_for_timeout(300)  # and for the page behind it to finish dimming
     shot(page, "phone-menu-open")
     link.click()
     page.wait_for_load_state("networkidle")
