@@ -1,4 +1,4 @@
-"""A scratch copy of the project, and a strict build of it by either builder."""
+"""A strict build of a scratch copy of the project (`copy_sources(ROOT, ...)`), by either builder."""
 
 from __future__ import annotations
 
@@ -7,15 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fieldguide.scratch import copy_sources
-
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-
-
-def copy_project(target: Path) -> Path:
-    """The files a build reads, copied into `target`."""
-    return copy_sources(ROOT, target)
 
 
 def build(project: Path, builder: str) -> subprocess.CompletedProcess[str]:

@@ -6,13 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_project
+from conftest import ROOT, build
+from fieldguide.scratch import copy_sources
 
 
 @pytest.fixture
 def broken(tmp_path: Path) -> tuple[Path, list[str]]:
     """A copy of the project whose comparison data has two values off their scales."""
-    copy_project(tmp_path)
+    copy_sources(ROOT, tmp_path)
     data = tmp_path / "docs" / "data" / "comparison.yaml"
     text = data.read_text()
     text = re.sub(r"(learning-curve:\n\s+value: )\S+", r"\1so-so", text, count=1)

@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_project
+from conftest import ROOT, build
+from fieldguide.scratch import copy_sources
 
 NAME, SLUG = "Probe Flow", "probe-flow"  # a tool the real data will never hold
 
 
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("draft"))
+    project = copy_sources(ROOT, tmp_path_factory.mktemp("draft"))
     # The session's own command, without --package, so no lock is resolved (no network needed).
     done = subprocess.run(
         [sys.executable, "-m", "fieldguide.scaffold", NAME, "--root", str(project)],
