@@ -36,19 +36,16 @@ def test_prune_leaves_out_source_maps_other_languages_and_unused_styles(tmp_path
     assert "_mkdocstrings.css" in (site / "reference" / "index.html").read_text()
 
 
-def test_the_search_index_keeps_prose_and_inline_code_but_not_code_listings(tmp_path):
+def test_the_search_index_is_written_compactly_and_says_the_same(tmp_path):
     site = site_with(tmp_path, {"index.html": ""})
-    docs = [
-        {
-            "location": "concepts/retries/",
-            "title": "Retries",
-            "text": "<p>Set <code>retries=2</code>.</p>\n<pre><code>@task(retries=2)\ndef flaky(): ...</code></pre>  <p>Then it runs.</p>",
-        }
-    ]
+    docs = [{"location": "concepts/retries/", "title": "Retries",
+             "text": "<p>Set <code>retries=2</code> \u2014 twice.</p>\n   <p>Then it runs.</p> "}]  # fmt: skip
     index = write(site / "search" / "search_index.json", json.dumps({"config": {}, "docs": docs}))
     prune(site)
-    (doc,) = json.loads(index.read_text())["docs"]
-    assert doc["text"] == "<p>Set <code>retries=2</code>.</p> <p>Then it runs.</p>"
+    written = index.read_text(encoding="utf-8")
+    assert "\\u2014" not in written and "\u2014" in written
+    (doc,) = json.loads(written)["docs"]
+    assert doc["text"] == "<p>Set <code>retries=2</code> \u2014 twice.</p> <p>Then it runs.</p>"
     assert doc["title"] == "Retries" and doc["location"] == "concepts/retries/"
 
 

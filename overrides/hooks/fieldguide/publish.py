@@ -2,7 +2,8 @@
 
 1. It removes what no reader's browser loads: source maps (and the comments pointing to them),
    the search's language files for languages other than English, the mkdocstrings stylesheet
-   from every page that has no API reference on it, and the code listings from the search index.
+   from every page that has no API reference on it; and it writes the search index compactly
+   (its code listings were never read into it: `overrides/hooks/search_listings.py`).
 2. It checks every internal link and `#anchor` in every page, whatever wrote it (Markdown, a
    theme template, a generated HTML block), and that nothing links to this machine. Each broken
    link is one line naming the page, its source file and the link; exit status 1 if any.
@@ -24,7 +25,6 @@ from urllib.parse import unquote, urlsplit
 LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}  # fmt: skip
 LOCAL_HOSTS = re.compile(r"//(127\.0\.0\.1|localhost|0\.0\.0\.0)[:/]")
 MKDOCSTRINGS_CSS = re.compile(r'\s*<link rel="stylesheet" href="[^"]*assets/_mkdocstrings\.css">')
-CODE_LISTING = re.compile(r"<pre>.*?</pre>", re.S)
 SOURCE_MAP = re.compile(r"\n?/[/*]# sourceMappingURL=\S+?(\s*\*/)?\s*$")
 
 
@@ -72,22 +72,18 @@ def prune(site: Path) -> list[str]:
         html = page.read_text(encoding="utf-8")
         if MKDOCSTRINGS_CSS.search(html) and 'class="doc doc-' not in html:
             page.write_text(MKDOCSTRINGS_CSS.sub("", html), encoding="utf-8")
-    slim_search_index(site / "search" / "search_index.json")
+    compact_search_index(site / "search" / "search_index.json")
     return removed
 
 
-def slim_search_index(index: Path) -> None:
-    """Leave the code listings out of the search index, which the first search downloads whole.
-
-    They were half of it: the concept pages show ten tools' code each. Prose, headings and inline
-    code (`retries=`, `dsl.ParallelFor`) stay searchable, and a search that finds a page's prose
-    leads to its listings.
-    """
+def compact_search_index(index: Path) -> None:
+    """Write the search index, which the first search downloads whole, in fewer bytes: one space
+    for each run of white space, and characters as themselves rather than as `\\u` escapes."""
     if not index.is_file():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
     for doc in data["docs"]:
-        doc["text"] = re.sub(r"\s{2,}", " ", CODE_LISTING.sub(" ", doc["text"])).strip()
+        doc["text"] = re.sub(r"\s{2,}", " ", doc["text"]).strip()
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
