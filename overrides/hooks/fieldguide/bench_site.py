@@ -18,7 +18,6 @@ import gzip
 import http.server
 import json
 import os
-import re
 import resource
 import shutil
 import socket
@@ -33,7 +32,7 @@ from pathlib import Path
 
 from .bench import progress, spread
 from .measured import PageCost, Sessions, SiteCosts
-from .scratch import copy_sources
+from .scratch import bare_config, copy_sources
 
 PAGES = {
     "home": "index.html",
@@ -65,11 +64,8 @@ def copy_project(root: Path, target: Path, *, bare: bool, expanded: bool = False
             src = page.relative_to(target / "docs").as_posix()
             page.write_text(render_markers(page.read_text(encoding="utf-8"), Page(src, site)), encoding="utf-8")  # fmt: skip
     if bare:
-        config = (target / "mkdocs.yml").read_text()
-        config = re.sub(r"\n  - fieldguide\.extension\n", "\n", config)
-        config = re.sub(r"\n  - mkdocstrings:\n(?:      .*\n)+", "\n", config)
-        config = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
-        (target / "mkdocs.yml").write_text(config)
+        config = target / "mkdocs.yml"
+        config.write_text(bare_config(config.read_text()))
     return target
 
 

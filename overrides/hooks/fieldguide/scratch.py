@@ -3,6 +3,7 @@ project (the benchmark's bare builds, the builders' bad-input and draft-tool tes
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -20,3 +21,10 @@ def copy_sources(root: Path, target: Path) -> Path:
         else:
             shutil.copy(source, copy)
     return target
+
+
+def bare_config(config: str) -> str:
+    """`mkdocs.yml` as plain Material builds it: without fieldguide, mkdocstrings and the hooks."""
+    config = re.sub(r"\n  - fieldguide\.extension\n", "\n", config)
+    config = re.sub(r"\n  - mkdocstrings:\n(?:      .*\n)+", "\n", config)
+    return re.sub(r"\nhooks:\n(?:  .*\n)+", "\n", config)  # its entries and their comments
