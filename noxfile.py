@@ -205,8 +205,12 @@ def _examples_session(slug: str):
                 "--silent",
                 external=True,
             )
+        # Two workers, each with its own temp dirs, tool home and machinery (Prefect's server,
+        # Airflow's database). --update-examples writes files back: one worker does it alone.
+        workers = [] if "--update-examples" in session.posargs else ["-n", "2"]
         session.run(
             "pytest",
+            *workers,
             f"tests/examples/test_{slug}.py",
             "tests/examples/test_offline.py",
             *session.posargs,
