@@ -106,6 +106,10 @@ class SiteCosts(Strict):
     """What this site costs to build and preview, against plain Material, and to load."""
 
     build_cpu_s: Spread
+    """Built again, as a contributor rebuilds: the templates compiled by the first build (the
+    hook `overrides/hooks/template_cache.py` keeps them in `.cache/jinja/`)."""
+    fresh_build_cpu_s: Spread | None = None
+    """Built as a fresh clone (and CI) builds it: no compiled templates yet."""
     bare_build_cpu_s: Spread
     """The same pages built by plain Material for MkDocs: no fieldguide, no mkdocstrings."""
     expanded_build_cpu_s: Spread | None = None
@@ -405,6 +409,8 @@ def site_costs(measured: Measured) -> str:
     lines = [
         _rows(["What", "This site", "Bare Material", "Ratio"], [
             ["Strict build, CPU", seconds(site.build_cpu_s), seconds(site.bare_build_cpu_s), f"{site.build_ratio:.2f}×"],
+            *([["Strict build of a fresh clone (no templates compiled yet), CPU", seconds(site.fresh_build_cpu_s), seconds(site.bare_build_cpu_s),
+                f"{site.fresh_build_cpu_s.median / site.bare_build_cpu_s.median:.2f}×"]] if site.fresh_build_cpu_s else []),
             *([["Strict build, CPU, against plain Material building the same content (generated blocks written in)", seconds(site.build_cpu_s), seconds(site.expanded_build_cpu_s),
                 f"{site.same_content_ratio:.2f}×"]] if site.same_content_ratio else []),
             ["Live reload after saving a page", seconds(site.reload_s), seconds(site.bare_reload_s),
@@ -438,7 +444,8 @@ def targets(measured: Measured) -> str:
     rows = []
     if site is not None:
         same = site.same_content_ratio
-        rows.append([f"Strict build ≤ {BUILD_RATIO_TARGET}× bare Material", f"{site.build_ratio:.2f}× the same Markdown" + (f", {same:.2f}× the same content" if same else ""), _verdict(site.build_ratio <= BUILD_RATIO_TARGET)])  # fmt: skip
+        fresh = f" ({site.fresh_build_cpu_s.median / site.bare_build_cpu_s.median:.2f}× from a fresh clone)" if site.fresh_build_cpu_s else ""  # fmt: skip
+        rows.append([f"Strict build ≤ {BUILD_RATIO_TARGET}× bare Material", f"{site.build_ratio:.2f}× the same Markdown{fresh}" + (f", {same:.2f}× the same content" if same else ""), _verdict(site.build_ratio <= BUILD_RATIO_TARGET)])  # fmt: skip
         if site.reload_s:
             rows.append([f"Live reload < {RELOAD_TARGET_S:.0f} s", seconds(site.reload_s), _verdict(site.reload_s.median < RELOAD_TARGET_S)])  # fmt: skip
         if site.pages:
