@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import difflib
 import fnmatch
+import functools
 import json
 import os
 import re
@@ -123,11 +124,19 @@ def format_excluded(path: Path) -> bool:
     return any(fnmatch.fnmatch(shown(path), pattern) for pattern in FORMAT_EXCLUDED)
 
 
+@functools.cache
+def ruff() -> str:
+    """ruff's own executable: started directly, not through a Python interpreter, for every example."""
+    from ruff import find_ruff_bin
+
+    return find_ruff_bin()
+
+
 def formatted(source: str) -> str:
     """`source` as `ruff format` writes it, with the `#>` output comments it would mangle kept."""
     protected = OUTPUT_COMMENT.sub(r"\1 > ", source)
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "-"],
+        [ruff(), "format", "-"],
         input=protected,
         capture_output=True,
         text=True,
