@@ -182,6 +182,17 @@ def test_the_site_costs_render_with_their_ratios_and_say_what_is_missing(repo):
     assert "| Every page ≤ 150 KB on a first visit, without searching | heaviest: home, 67 KB | yes |" in text  # fmt: skip
     assert "| … and with the search index | heaviest: home, 161 KB | **no** |" in text
     assert "its tool starting and running the pipeline once | all within | yes |" in text
+    results["sessions"]["cold"] |= {"examples-beta": spread(200.0), "browser": spread(100.0)}
+    write(repo / "docs" / "data" / "measured.json", json.dumps(results))
+    text = measured.site_costs(measured.load_measured(repo), lecture_tools=["alpha"])
+    assert "| 20 s without `browser`, 120 s with it; every session: 320 s | yes |" in text
+    text = measured.site_costs(measured.load_measured(repo), lecture_tools=["alpha", "beta"])
+    assert "| 220 s without `browser`, 320 s with it; every session: 320 s | **no** |" in text
+    results["sessions"]["cold"]["browser"] = spread(140.0)
+    write(repo / "docs" / "data" / "measured.json", json.dumps(results))
+    text = measured.site_costs(measured.load_measured(repo), lecture_tools=["alpha"])
+    assert "| 20 s without `browser`, 160 s with it; every session: 360 s | without `browser` only |" in text  # fmt: skip
+    del results["sessions"]["cold"]["examples-beta"], results["sessions"]["cold"]["browser"]
     results["sessions"]["warm"]["examples-alpha"] = spread(20.0)
     write(repo / "docs" / "data" / "measured.json", json.dumps(results))
     text = measured.site_costs(measured.load_measured(repo))

@@ -192,7 +192,9 @@ BLOCKS: dict[str, Block] = {
         _tool_page,
     ),
     "site-costs": Block(
-        lambda p, _: measured.site_costs(p.site.measured), "contributing.md", _on("contributing.md")
+        lambda p, _: measured.site_costs(p.site.measured, [t.tool for t in p.site.lecture.tools]),
+        "contributing.md",
+        _on("contributing.md"),
     ),
     "rating": Block(_rating, "any page", lambda p: True, ("tool", "criterion")),
 }
