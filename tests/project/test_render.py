@@ -77,6 +77,15 @@ def test_comparison_table_has_a_column_per_tool_and_a_row_per_criterion(site):
     )  # dots, value, the lecture's word
 
 
+def test_the_matrices_stay_out_of_the_search_index_which_has_their_sections(site):
+    """Search would read a matrix as one run-together line ("built inbuilt inworkaround..."):
+    what each cell says is in a section of its own (a criterion's evidence, a concept's tab)."""
+    comparison = ET.fromstring(render.comparison_table(site, "comparison.md"))
+    concepts = ET.fromstring(render.concept_index(site, "concepts/index.md"))
+    for block in (comparison, concepts):
+        assert block.find("table").get("data-search-exclude")
+
+
 def test_a_cell_that_holds_shows_no_lecture_badge(site):
     table = ET.fromstring(render.comparison_table(site, "comparison.md"))
     cell = table.find(".//td[@data-tool='beta'][@data-criterion='local']")
