@@ -2,7 +2,7 @@
 
 The concept pages show ten tools' code each, and Pygments wraps every token of it in a `<span>`.
 Material's search plugin reads each page's HTML tag by tag, in Python: most of what it read was
-code listings, which took two thirds of its time and half of the index that the first search
+code listings, which took five sixths of its time and half of the index that the first search
 downloads. A reader searches prose, headings and inline code (`retries=`, `dsl.ParallelFor`);
 a search that finds a page's prose leads to its listings.
 

@@ -1,6 +1,6 @@
 """MkDocs hook: the theme's and mkdocstrings' Jinja templates are compiled once, not every build.
 
-Every build compiled about 75 templates (Material's base and partials, mkdocstrings' Python
+Every build compiled about 70 templates (Material's base and partials, mkdocstrings' Python
 handler) before it rendered a page: about 0.3 s of each build and of each restart of the
 preview. Jinja's own bytecode cache keeps the compiled code in `.cache/jinja/` beside
 mkdocs.yml, and checks every template's source against it, so an edited or upgraded template
