@@ -150,6 +150,10 @@ class Sessions(Strict):
     examples: dict[str, int] = Field(default_factory=dict)
     """Example files per examples session, to show the cost per example."""
 
+    def total(self, sessions: dict[str, Spread], leaving_out: Collection[str] = ()) -> float:
+        """The run's seconds, adding up `sessions` (`cold` or `warm`) but those `leaving_out`."""
+        return sum(spread.median for name, spread in sessions.items() if name not in leaving_out)
+
 
 class Measured(Strict):
     """The whole results file."""
@@ -471,12 +475,11 @@ def targets(measured: Measured, lecture_tools: Collection[str] = ()) -> str:
         over = [f"`{name}` {value:.1f}×" for name, value in session_ratios(measured).items() if value > SESSION_RATIO_TARGET]  # fmt: skip
         rows.append([f"Each examples session ≤ {SESSION_RATIO_TARGET}× its tool starting and running the pipeline once", "over: " + ", ".join(over) if over else "all within", _verdict(not over)])  # fmt: skip
         if lecture_tools:  # the target was set for the lecture's six tools, before the others came
-            cold = measured.sessions.cold
-            others = {n for n in cold if n.startswith("examples-") and n.removeprefix("examples-") not in lecture_tools}  # fmt: skip
-            six = sum(v.median for name, v in cold.items() if name not in others and name != "browser")  # fmt: skip
-            with_browser = six + (cold["browser"].median if "browser" in cold else 0)
+            runs = measured.sessions
+            others = {n for n in runs.cold if n.startswith("examples-") and n.removeprefix("examples-") not in lecture_tools}  # fmt: skip
+            six, with_browser = runs.total(runs.cold, others | {"browser"}), runs.total(runs.cold, others)  # fmt: skip
             rows.append([f"The default run ≤ {RUN_TARGET_S} s from fresh environments, with the lecture's six tools (the other tools' sessions left out)",
-                         f"{six:.0f} s without `browser`, {with_browser:.0f} s with it; every session: {sum(v.median for v in cold.values()):.0f} s",
+                         f"{six:.0f} s without `browser`, {with_browser:.0f} s with it; every session: {runs.total(runs.cold):.0f} s",
                          "without `browser` only" if six <= RUN_TARGET_S < with_browser else _verdict(with_browser <= RUN_TARGET_S)])  # fmt: skip
     if not rows:
         return ""
@@ -513,8 +516,6 @@ def session_costs(measured: Measured) -> str:
         each = f"{warm.median / count:.1f} s" if warm and count else "—"
         against = f"{ratios[name]:.1f}×" if name in ratios else "—"
         rows.append([f"`{name}`", seconds(cold, digits=0), seconds(warm, digits=0), str(count or "—"), each, against])  # fmt: skip
-    total_cold = sum(s.median for s in runs.cold.values())
-    total_warm = sum(s.median for s in runs.warm.values())
-    rows.append(["**The whole default run**", f"**{total_cold:.0f} s**", f"**{total_warm:.0f} s**", str(sum(runs.examples.values())), "", ""])  # fmt: skip
+    rows.append(["**The whole default run**", f"**{runs.total(runs.cold):.0f} s**", f"**{runs.total(runs.warm):.0f} s**", str(sum(runs.examples.values())), "", ""])  # fmt: skip
     header = ["Session", "From fresh environments", "Again", "Example files", "Seconds per example, again", "Again, against one start and run of its tool"]  # fmt: skip
     return _rows(header, rows)
