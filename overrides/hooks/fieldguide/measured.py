@@ -107,10 +107,11 @@ class SiteCosts(Strict):
     """What this site costs to build and preview, against plain Material, and to load."""
 
     build_cpu_s: Spread
-    """Built again, as a contributor rebuilds: the templates compiled by the first build (the
-    hook `overrides/hooks/template_cache.py` keeps them in `.cache/jinja/`)."""
+    """Built again, as a contributor rebuilds: the templates compiled and the listings
+    highlighted by the first build (the hooks `overrides/hooks/template_cache.py` and
+    `highlight_cache.py` keep them in `.cache/`)."""
     fresh_build_cpu_s: Spread | None = None
-    """Built as a fresh clone (and CI) builds it: no compiled templates yet."""
+    """Built as a fresh clone (and CI) builds it: no `.cache/` yet."""
     bare_build_cpu_s: Spread
     """The same pages built by plain Material for MkDocs: no fieldguide, no mkdocstrings, no hooks."""
     expanded_build_cpu_s: Spread | None = None
