@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import runpy
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,13 @@ def prefect_home(tmp_path_factory: pytest.TempPathFactory):
             mp.delenv(name, raising=False)  # a reader's own server or Cloud login must not leak in
         for name, value in settings.items():
             mp.setenv(name, value)
-        yield
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+        # Heartbeats (every 180 s by default) tell a crashed long run from a live one. Prefect's
+        # heartbeat thread sleeps in whole seconds, so each flow run waited up to 1 s after it
+        # ended for the thread to notice. No environment variable sets None; this does, in-process.
+        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            yield
         stop_temporary_servers()
 
 
@@ -85,17 +92,26 @@ def test_pipeline_is_recorded(workdir: Path) -> None:
     """The pipeline's flow run and its four task runs are stored as Completed by Prefect's API, and each step wrote its file."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+    from prefect.events.worker import EventsWorker
 
     # Imported, not run as __main__: check_example already runs it, and here we want the flow.
     module = runpy.run_path(str(EXAMPLES / "pipeline.py"), run_name="pipeline")
     state = module["regression_pipeline"](return_state=True)
     assert state.is_completed(), state
     flow_run_id = state.state_details.flow_run_id
+    # Task runs reach the server as events, which it stores a moment later: send them, then wait.
+    EventsWorker.drain_all(timeout=10)
     with get_client(sync_client=True) as client:
         flow_run = client.read_flow_run(flow_run_id)
-        task_runs = client.read_task_runs(
-            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
-        )
+        deadline = time.monotonic() + 15
+        while True:
+            task_runs = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+            )
+            settled = len(task_runs) >= 4 and all(run.state.is_final() for run in task_runs)
+            if settled or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
     assert flow_run.state.is_completed(), flow_run.state
     assert sorted(run.name.rsplit("-", 1)[0] for run in task_runs) == [
         "evaluate",
