@@ -143,7 +143,9 @@ def test_a_tool_page_shows_the_scaling_pipelines_it_was_timed_with(site, repo):
 
 def test_the_site_costs_render_with_their_ratios_and_say_what_is_missing(repo):
     results = json.loads(json.dumps(RESULTS))
+    later = {"date": "2026-12-02", "command": "nox -s bench -- --no-tools --site", "machine": RESULTS["machine"]}  # fmt: skip
     results["site"] = {
+        "measured": later,
         "build_cpu_s": spread(2.4),
         "fresh_build_cpu_s": spread(2.8),
         "bare_build_cpu_s": spread(0.8),
@@ -164,10 +166,13 @@ def test_the_site_costs_render_with_their_ratios_and_say_what_is_missing(repo):
     text = measured.site_costs(measured.load_measured(repo))
     assert "| Strict build, CPU | 2.40 s (2.16–2.88) | 0.80 s (0.72–0.96) | 3.00× |" in text
     assert "| 2.40 s (2.16–2.88) | 2.00 s (1.80–2.40) | 1.20× |" in text  # the same content
-    assert "| Strict build of a fresh clone (no templates compiled yet), CPU | 2.80 s (2.52–3.36) | 0.80 s (0.72–0.96) | 3.50× |" in text  # fmt: skip
+    assert "| Strict build of a fresh clone (nothing in `.cache/` yet), CPU | 2.80 s (2.52–3.36) | 0.80 s (0.72–0.96) | 3.50× |" in text  # fmt: skip
+    # Each part says when and how it was measured, not when the tools were.
+    assert text.startswith("Measured on 2 December 2026 by `nox -s bench -- --no-tools --site`, on one machine: Test CPU,")  # fmt: skip
     assert "| home | 67 KB | 161 KB | 7 | 300 KB | 96, 100 · —, — |" in text
     assert "Not measured yet: `nox -s bench -- --sessions`" in text
     results["sessions"] = {
+        "measured": later | {"command": "nox -s bench -- --no-tools --sessions"},
         "cold": {"examples-alpha": spread(20.0)},
         "warm": {"examples-alpha": spread(10.0)},
         "examples": {"examples-alpha": 4},
@@ -176,6 +181,7 @@ def test_the_site_costs_render_with_their_ratios_and_say_what_is_missing(repo):
     text = measured.site_costs(measured.load_measured(repo))
     # alpha starts and runs its pipeline once in 12 s: a 10 s session is within 1.3× of that
     assert "| `examples-alpha` | 20 s (18–24) | 10 s (9–12) | 4 | 2.5 s | 0.8× |" in text
+    assert "Measured on 2 December 2026 by `nox -s bench -- --no-tools --sessions`" in text
     assert "| **The whole default run** | **20 s** | **10 s** | 4 |" in text
     assert "| Strict build ≤ 1.2× bare Material | 3.00× the same Markdown (3.50× from a fresh clone), 1.20× the same content | **no** |" in text  # fmt: skip
     assert "| Live reload < 1 s | 0.50 s (0.45–0.60) | yes |" in text
@@ -197,3 +203,41 @@ def test_the_site_costs_render_with_their_ratios_and_say_what_is_missing(repo):
     write(repo / "docs" / "data" / "measured.json", json.dumps(results))
     text = measured.site_costs(measured.load_measured(repo))
     assert "pipeline once | over: `examples-alpha` 1.7× | **no** |" in text
+
+
+def test_sessions_timed_on_another_machine_are_not_set_against_the_tools(repo):
+    results = json.loads(json.dumps(RESULTS))
+    elsewhere = RESULTS["machine"] | {"cpu": "Another CPU"}
+    results["sessions"] = {
+        "measured": {
+            "date": "2026-12-02",
+            "command": "nox -s bench -- --no-tools --sessions",
+            "machine": elsewhere,
+        },
+        "cold": {"examples-alpha": spread(20.0)},
+        "warm": {"examples-alpha": spread(10.0)},
+        "examples": {"examples-alpha": 4},
+    }
+    write(repo / "docs" / "data" / "measured.json", json.dumps(results))
+    text = measured.site_costs(measured.load_measured(repo))
+    assert "on one machine: Another CPU," in text
+    assert "| `examples-alpha` | 20 s (18–24) | 10 s (9–12) | 4 | 2.5 s | — |" in text
+    assert "| not comparable: the tools were measured on another machine | — |" in text
+
+
+NOW = {"date": "2026-12-02", "command": "nox -s bench -- --tools alpha", "machine": RESULTS["machine"]}  # fmt: skip
+
+
+def test_a_run_that_measures_no_tool_keeps_the_tools_date_command_and_machine():
+    kept = measured.tools_provenance(RESULTS, NOW | {"command": "nox -s bench -- --no-tools"}, measuring=None)  # fmt: skip
+    assert kept == {"date": "2026-11-25", "command": "nox -s bench", "machine": RESULTS["machine"]}
+    with pytest.raises(SystemExit, match="no tool has been measured yet"):
+        measured.tools_provenance({}, NOW, measuring=None)
+
+
+def test_a_run_of_some_tools_must_be_on_the_machine_that_measured_the_others():
+    assert measured.tools_provenance(RESULTS, NOW, measuring=["alpha"]) == NOW
+    elsewhere = NOW | {"machine": RESULTS["machine"] | {"cpu": "Another CPU"}}
+    with pytest.raises(SystemExit, match=r"beta were measured on another machine \(Test CPU\)"):
+        measured.tools_provenance(RESULTS, elsewhere, measuring=["alpha"])
+    assert measured.tools_provenance(RESULTS, elsewhere, measuring=[]) == elsewhere  # every tool

@@ -30,7 +30,16 @@ import numpy
 import psutil
 
 from .facts import ROOT, Site, ToolFacts, load_site
-from .measured import MEASURED_FILE, STOP_SECONDS, Point, Series, Spread, ToolResult
+from .measured import (
+    MEASURED_FILE,
+    STOP_SECONDS,
+    Point,
+    Provenance,
+    Series,
+    Spread,
+    ToolResult,
+    tools_provenance,
+)
 from .model import Bench
 
 SCALING_TASKS = (1, 10, 50, 200)
@@ -375,14 +384,14 @@ def main(argv: list[str] | None = None) -> int:
     site = load_site(ROOT, measured=False)
     rounds = {"import": args.rounds + 2, "pipeline": args.rounds, "scaling": args.scaling_rounds}
     previous = json.loads(args.output.read_text()) if args.output.exists() else {}
+    now = {"date": datetime.date.today().isoformat(), "command": args.command, "machine": machine()}
+    tools_measured = tools_provenance(previous, now, measuring=None if args.no_tools else args.tools or [])  # fmt: skip
     tools = {}
     if not args.no_tools:
         with tempfile.TemporaryDirectory(prefix="field-guide-bench-") as scratch:
             tools = measure_tools(site, args.tools, rounds, Path(scratch), tuple(args.tasks))
     results = {
-        "date": datetime.date.today().isoformat(),
-        "command": args.command,
-        "machine": machine(),
+        **tools_measured,
         "floor": next(t.slug for t in site.data.tools if t.baseline),
         "tools": {
             **previous.get("tools", {}),
@@ -395,12 +404,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.site:
         from .bench_site import measure_site  # only this part needs a browser and the docs build
 
-        results["site"] = measure_site(ROOT, rounds=args.rounds).model_dump(exclude_none=True)
+        results["site"] = measure_site(ROOT, rounds=args.rounds, measured=Provenance(**now)).model_dump(mode="json", exclude_none=True)  # fmt: skip
     if args.sessions:
         from .bench_site import measure_sessions
 
-        sessions = measure_sessions(ROOT, rounds=args.session_rounds)
-        results["sessions"] = sessions.model_dump(exclude_none=True)
+        sessions = measure_sessions(ROOT, rounds=args.session_rounds, measured=Provenance(**now))
+        results["sessions"] = sessions.model_dump(mode="json", exclude_none=True)
     args.output.write_text(
         json.dumps({k: v for k, v in results.items() if v is not None}, indent=1) + "\n"
     )

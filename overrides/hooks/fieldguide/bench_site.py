@@ -32,7 +32,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .bench import progress, spread
-from .measured import PageCost, Sessions, SiteCosts
+from .measured import PageCost, Provenance, Sessions, SiteCosts
 from .scratch import bare_config, copy_sources
 
 PAGES = {
@@ -246,7 +246,7 @@ def default_sessions(root: Path) -> list[str]:
     return [s["session"] for s in json.loads(listed.stdout)]
 
 
-def measure_sessions(root: Path, rounds: int) -> Sessions:
+def measure_sessions(root: Path, rounds: int, measured: Provenance) -> Sessions:
     """The default run, session by session: from fresh environments (each session's venv removed,
     packages from uv's cache: no downloads), then again with the environments kept. Interleaved."""
     names = default_sessions(root)
@@ -264,7 +264,7 @@ def measure_sessions(root: Path, rounds: int) -> Sessions:
                 times[kind][name].append(time.perf_counter() - start)
     spreads = {kind: {n: spread(v) for n, v in by_name.items()} for kind, by_name in times.items()}
     examples = {n: c for n, c in count_examples(root).items() if n in names}
-    return Sessions(**spreads, examples=examples)
+    return Sessions(measured=measured, **spreads, examples=examples)
 
 
 def count_examples(root: Path) -> dict[str, int]:
@@ -276,7 +276,7 @@ def count_examples(root: Path) -> dict[str, int]:
     }
 
 
-def measure_site(root: Path, *, rounds: int) -> SiteCosts:
+def measure_site(root: Path, *, rounds: int, measured: Provenance) -> SiteCosts:
     with tempfile.TemporaryDirectory(prefix="field-guide-site-") as scratch:
         scratch = Path(scratch)
         ours = copy_project(root, scratch / "ours", bare=False)
@@ -289,5 +289,5 @@ def measure_site(root: Path, *, rounds: int) -> SiteCosts:
         subprocess.run([str(BIN / "python"), "-m", "fieldguide.publish", "published"], cwd=ours, check=True, capture_output=True)  # fmt: skip
         costs = page_weights(ours / "published")
         lighthouse_scores(ours / "published", root / ".nox" / "bench-npm", costs)
-    return SiteCosts(build_cpu_s=spread(mine), fresh_build_cpu_s=spread(fresh), bare_build_cpu_s=spread(theirs), expanded_build_cpu_s=spread(same_content),
+    return SiteCosts(measured=measured, build_cpu_s=spread(mine), fresh_build_cpu_s=spread(fresh), bare_build_cpu_s=spread(theirs), expanded_build_cpu_s=spread(same_content),
                      reload_s=spread(reload), bare_reload_s=spread(bare_reload), pages=costs)  # fmt: skip
