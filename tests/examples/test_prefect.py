@@ -108,7 +108,7 @@ def test_pipeline_is_recorded(workdir: Path) -> None:
             task_runs = client.read_task_runs(
                 flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
             )
-            settled = len(task_runs) >= 4 and all(run.state.is_final() for run in task_runs)
+            settled = len(task_runs) >= 4 and all(r.state and r.state.is_final() for r in task_runs)
             if settled or time.monotonic() > deadline:
                 break
             time.sleep(0.1)
