@@ -120,6 +120,7 @@ class SiteCosts(Strict):
     """What this site costs to build and preview, against plain Material, and to load."""
 
     measured: Provenance
+    """When, by which command and where these figures were measured."""
 
     build_cpu_s: Spread
     """Built again, as a contributor rebuilds: the templates compiled and the listings
@@ -160,6 +161,7 @@ class Sessions(Strict):
     """The default test run, session by session, in seconds."""
 
     measured: Provenance
+    """When, by which command and where these figures were measured."""
 
     cold: dict[str, Spread]
     """From fresh environments: each session's venv removed, packages from uv's cache."""
@@ -282,7 +284,7 @@ def _imports(site, slug: str) -> str:
 
 
 def provenance(part: Provenance | Measured) -> str:
-    """`Measured on 2 December 2026 by `nox -s bench`, on one machine: …`, for one part."""
+    """The sentence that says when, by which command and on which machine a part was measured."""
     from .render import text
 
     m = part.machine
