@@ -62,6 +62,16 @@ RESULTS = {
 }
 
 
+def one_session(measured_by: dict) -> dict:
+    """A default run of one examples session (alpha's: 20 s fresh, 10 s again), timed as `measured_by` says."""
+    return {
+        "measured": measured_by,
+        "cold": {"examples-alpha": spread(20.0)},
+        "warm": {"examples-alpha": spread(10.0)},
+        "examples": {"examples-alpha": 4},
+    }
+
+
 @pytest.fixture
 def site(repo):
     write(repo / "docs" / "data" / "measured.json", json.dumps(RESULTS))
@@ -171,12 +181,7 @@ def test_the_site_costs_render_with_their_ratios_and_say_what_is_missing(repo):
     assert text.startswith("Measured on 2 December 2026 by `nox -s bench -- --no-tools --site`, on one machine: Test CPU,")  # fmt: skip
     assert "| home | 67 KB | 161 KB | 7 | 300 KB | 96, 100 · —, — |" in text
     assert "Not measured yet: `nox -s bench -- --sessions`" in text
-    results["sessions"] = {
-        "measured": later | {"command": "nox -s bench -- --no-tools --sessions"},
-        "cold": {"examples-alpha": spread(20.0)},
-        "warm": {"examples-alpha": spread(10.0)},
-        "examples": {"examples-alpha": 4},
-    }
+    results["sessions"] = one_session(later | {"command": "nox -s bench -- --no-tools --sessions"})
     write(repo / "docs" / "data" / "measured.json", json.dumps(results))
     text = measured.site_costs(measured.load_measured(repo))
     # alpha starts and runs its pipeline once in 12 s: a 10 s session is within 1.3× of that
@@ -208,16 +213,13 @@ def test_the_site_costs_render_with_their_ratios_and_say_what_is_missing(repo):
 def test_sessions_timed_on_another_machine_are_not_set_against_the_tools(repo):
     results = json.loads(json.dumps(RESULTS))
     elsewhere = RESULTS["machine"] | {"cpu": "Another CPU"}
-    results["sessions"] = {
-        "measured": {
+    results["sessions"] = one_session(
+        {
             "date": "2026-12-02",
             "command": "nox -s bench -- --no-tools --sessions",
             "machine": elsewhere,
-        },
-        "cold": {"examples-alpha": spread(20.0)},
-        "warm": {"examples-alpha": spread(10.0)},
-        "examples": {"examples-alpha": 4},
-    }
+        }
+    )
     write(repo / "docs" / "data" / "measured.json", json.dumps(results))
     text = measured.site_costs(measured.load_measured(repo))
     assert "on one machine: Another CPU," in text
