@@ -81,10 +81,10 @@ def cpu_seconds(argv: list[str], cwd: Path) -> float:
 
 def measure_builds(ours: Path, bare: Path, expanded: Path, rounds: int) -> tuple[list[float], list[float], list[float], list[float]]:  # fmt: skip
     """CPU seconds of each build, interleaved: ours as rebuilt, ours as a fresh clone builds it
-    (its compiled templates removed first), bare Material, and Material on the same content."""
+    (its `.cache/` removed first), bare Material, and Material on the same content."""
     mine, fresh, theirs, same_content = [], [], [], []
     strict = [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", "out"]
-    cpu_seconds(strict, ours)  # compiles the templates that the rebuilds below find
+    cpu_seconds(strict, ours)  # fills the .cache/ that the rebuilds below find
     for r in range(rounds):
         progress(f"site: strict build and bare Material builds, round {r + 1} of {rounds}")
         mine.append(cpu_seconds(strict, ours))

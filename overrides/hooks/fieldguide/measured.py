@@ -175,12 +175,9 @@ class Sessions(Strict):
         return sum(spread.median for name, spread in sessions.items() if name not in leaving_out)
 
 
-class Measured(Strict):
+class Measured(Provenance):
     """The whole results file. Its `date`, `command` and `machine` are the tools' figures'."""
 
-    date: datetime.date
-    command: OneLine
-    machine: Machine
     floor: Slug
     """The tool whose figures every other is divided by: plain Python."""
     tools: dict[Slug, ToolResult]
@@ -283,7 +280,7 @@ def _imports(site, slug: str) -> str:
     return f"`{tool.bench.imports}`" if tool and tool.bench and tool.bench.imports else "—"
 
 
-def provenance(part: Provenance | Measured) -> str:
+def provenance(part: Provenance) -> str:
     """The sentence that says when, by which command and on which machine a part was measured."""
     from .render import text
 
