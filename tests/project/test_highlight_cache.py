@@ -7,10 +7,10 @@ import json
 import os
 
 from conftest import ROOT, write
+from markdown import Markdown
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from pygments.lexers import get_lexer_by_name
-from pymdownx.highlight import BlockHtmlFormatter
+from pymdownx.highlight import Highlight
 
 HOOK = ROOT / "overrides" / "hooks" / "highlight_cache.py"
 
@@ -22,6 +22,7 @@ def make_site(project, pages: dict[str, str], *, hooked: bool = True) -> None:
         "plugins": [],
         "markdown_extensions": [
             {"pymdownx.highlight": {"anchor_linenums": True}},
+            "pymdownx.inlinehilite",
             "pymdownx.superfences",
         ],
         "hooks": [str(HOOK)] if hooked else [],
@@ -40,11 +41,25 @@ def page(project, name: str = "") -> str:
 
 
 def entries(project) -> set[str]:
-    return {p.name for p in (project / ".cache" / "highlight").glob("*.html")}
+    return {p.name for p in (project / ".cache" / "highlight").glob("*.json")}
 
 
 def listing(body: str) -> str:
     return f"# Page\n\n```python\ndef {body}(): ...\n```\n"
+
+
+def test_inline_code_and_blocks_are_what_pymdownx_writes_cached_or_not(tmp_path):
+    inline = "Inline, `#!python inline_body()`, twice: `#!python inline_body()`."
+    text = f"{listing('a_block')}\n{inline}\n"
+    plain, cached = tmp_path / "plain", tmp_path / "cached"
+    make_site(plain, {"index.md": text}, hooked=False)
+    make_site(cached, {"index.md": text})
+    build_site(plain)
+    build_site(cached)
+    assert len(entries(cached)) == 2  # the block, and the inline code (the same call twice)
+    build_site(cached)  # now from the cache
+    assert page(cached) == page(plain)
+    assert page(cached).count('<code class="highlight"><span class="n">inline_body</span>') == 2
 
 
 def test_the_page_is_what_pygments_writes_and_an_edit_is_highlighted_afresh(tmp_path):
@@ -91,20 +106,25 @@ def hook_module():
     return module
 
 
-def test_the_key_names_the_listing_its_lexer_and_its_place_on_the_page():
+def test_the_key_names_the_listing_its_language_its_place_and_the_settings():
     key = hook_module().listing_key
-    python, text = get_lexer_by_name("python"), get_lexer_by_name("text")
 
-    def block(n: int) -> BlockHtmlFormatter:
-        return BlockHtmlFormatter(lineanchors=f"__codelineno-{n}", anchorlinenos=True, wrapcode=True)  # fmt: skip
+    def highlighter(**settings) -> Highlight:
+        return Highlight(Markdown(), anchor_linenums=True, **settings)
 
-    first = key("x = 1\n", python, block(0))
-    assert first == key("x = 1\n", get_lexer_by_name("python"), block(0))  # the same, in any run
-    assert first != key("x = 2\n", python, block(0))
-    assert first != key("x = 1\n", text, block(0))
-    assert first != key("x = 1\n", python, block(1))  # the same code, second on its page
+    first = key(highlighter(), ("x = 1\n", "python"), {})
+    assert first == key(highlighter(), ("x = 1\n", "python"), {})  # the same, in any run
+    assert first == key(highlighter(), ("x = 1\n",), {"language": "python", "inline": False})
+    assert first != key(highlighter(), ("x = 2\n", "python"), {})
+    assert first != key(highlighter(), ("x = 1\n", "text"), {})
+    second_on_its_page = {"code_block_count": 1}
+    assert first != key(highlighter(), ("x = 1\n", "python"), second_on_its_page)
+    assert first != key(highlighter(), ("x = 1\n", "python"), {"inline": True})
+    assert first != key(highlighter(linenums=True), ("x = 1\n", "python"), {})
+    # An HTML title goes into the page's stash, which a cached entry would skip.
+    assert key(highlighter(title_mode="html"), ("x = 1\n", "python"), {"title": "<b>t</b>"}) is None
 
     class Unhashable:
         pass  # its repr holds an address, which differs from run to run
 
-    assert key("x = 1\n", python, BlockHtmlFormatter(filename=Unhashable())) is None
+    assert key(highlighter(), ("x = 1\n", "python"), {"attrs": {"data-x": Unhashable()}}) is None
