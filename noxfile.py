@@ -169,8 +169,9 @@ def tests(session: nox.Session) -> None:
     install_locked(session, "tests", project=True)
     session.run("ruff", "check", ".")
     # examples/ is format-checked by the examples harness, which keeps the `#>` output comments
-    # that `ruff format` would rewrite as `# >`.
-    session.run("ruff", "format", "--check", "--extend-exclude", "examples", ".")
+    # that `ruff format` would rewrite as `# >`. `examples/**` is that folder only: a bare
+    # `examples` would leave out tests/examples/ as well.
+    session.run("ruff", "format", "--check", "--extend-exclude", "examples/**", ".")
     session.run(uv(session), "lock", "--check", "--quiet", external=True)
     workflows = sorted(
         p.relative_to(ROOT).as_posix() for p in (ROOT / ".github" / "workflows").glob("*.yml")

@@ -59,7 +59,6 @@ def test_example(example: Path, check_example) -> None:
     check_example(example)
 
 
-
 @pytest.mark.verifies("ran end to end")
 def test_pipeline_runs_every_task(workdir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The pipeline ran as a script with a fresh home: Flyte's own record of the run lists the

@@ -70,7 +70,6 @@ def pipeline_run(workdir: Path):
     return module["run"], where
 
 
-
 @pytest.mark.verifies("ran end to end")
 def test_pipeline_ran_every_step(pipeline_run) -> None:
     """ZenML recorded one completed run of the four steps, in the order extract, transform, train,
