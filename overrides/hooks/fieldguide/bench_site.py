@@ -157,26 +157,34 @@ def _weight(path: Path) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, compresslevel=6))
 
 
-def page_weights(site: Path) -> dict[str, PageCost]:
-    """What a first visit to each page downloads: the page and every file it loads."""
+def page_files(site: Path, path: Path) -> set[Path]:
+    """The page and every file a first visit to it downloads."""
+    parser = _Loads()
+    parser.feed(path.read_text(encoding="utf-8"))
     # The theme starts its search worker on every page; the index waits until the reader searches
     # (overrides/theme/main.html).
     workers = set((site / "assets" / "javascripts" / "workers").glob("*.js"))
+    loaded = {(path.parent / f.split("#")[0].split("?")[0]).resolve() for f in parser.files}
+    return {f for f in {path.resolve()} | workers | loaded if f.is_file()}
+
+
+def page_weights(site: Path) -> tuple[dict[str, PageCost], float]:
+    """What a first visit to each page downloads, and how much of it every page loads alike."""
     index = site / "search" / "search_index.json"
     search_gzip = _weight(index)[1] if index.exists() else 0
-    costs = {}
+    costs, loads = {}, []
     for name, page in PAGES.items():
         path = site / page
         if not path.exists():
             continue
-        parser = _Loads()
-        parser.feed(path.read_text(encoding="utf-8"))
-        files = {path} | workers | {(path.parent / f.split("#")[0].split("?")[0]).resolve() for f in parser.files}  # fmt: skip
-        raw = sum(_weight(f)[0] for f in files if f.is_file())
-        packed = sum(_weight(f)[1] for f in files if f.is_file())
+        files = page_files(site, path)
+        loads.append(files)
+        raw = sum(_weight(f)[0] for f in files)
+        packed = sum(_weight(f)[1] for f in files)
         costs[name] = PageCost(raw_kb=round(raw / 1024, 1), gzip_kb=round(packed / 1024, 1),
                                requests=len(files), search_gzip_kb=round(search_gzip / 1024, 1))  # fmt: skip
-    return costs
+    shared = set.intersection(*loads) if loads else set()
+    return costs, round(sum(_weight(f)[1] for f in shared) / 1024, 1)
 
 
 class _Compressed(http.server.SimpleHTTPRequestHandler):
@@ -287,7 +295,7 @@ def measure_site(root: Path, *, rounds: int, measured: Provenance) -> SiteCosts:
         bare_reload = measure_reload(bare, [str(BIN / "mkdocs"), "serve", "--livereload"], rounds, "bare Material")  # fmt: skip
         subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", "published"], cwd=ours, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
         subprocess.run([str(BIN / "python"), "-m", "fieldguide.publish", "published"], cwd=ours, check=True, capture_output=True)  # fmt: skip
-        costs = page_weights(ours / "published")
+        costs, shared = page_weights(ours / "published")
         lighthouse_scores(ours / "published", root / ".nox" / "bench-npm", costs)
     return SiteCosts(measured=measured, build_cpu_s=spread(mine), fresh_build_cpu_s=spread(fresh), bare_build_cpu_s=spread(theirs), expanded_build_cpu_s=spread(same_content),
-                     reload_s=spread(reload), bare_reload_s=spread(bare_reload), pages=costs)  # fmt: skip
+                     reload_s=spread(reload), bare_reload_s=spread(bare_reload), pages=costs, shared_gzip_kb=shared)  # fmt: skip

@@ -136,6 +136,9 @@ class SiteCosts(Strict):
     reload_s: Spread | None = None
     bare_reload_s: Spread | None = None
     pages: dict[str, PageCost] = Field(default_factory=dict)
+    shared_gzip_kb: float | None = None
+    """What every measured page loads alike (the theme's and the site's scripts and styles, the
+    search worker, the icon), compressed: the part of a page's weight its content does not change."""
 
     @property
     def build_ratio(self) -> float:
@@ -518,7 +521,10 @@ def targets(measured: Measured, lecture_tools: Collection[str] = ()) -> str:
             heaviest = max(site.pages, key=lambda name: site.pages[name].gzip_kb)
             page = site.pages[heaviest]
             rows.append([f"Every page ≤ {PAGE_TARGET_KB} KB on a first visit, without searching", f"heaviest: {heaviest}, {page.gzip_kb:.0f} KB", _verdict(page.gzip_kb <= PAGE_TARGET_KB)])  # fmt: skip
-            rows.append(["… and with the search index", f"heaviest: {heaviest}, {page.gzip_kb + page.search_gzip_kb:.0f} KB", _verdict(page.gzip_kb + page.search_gzip_kb <= PAGE_TARGET_KB)])  # fmt: skip
+            floor = (f"; the files every page loads alike (scripts, styles, the search worker, the icon) are {site.shared_gzip_kb:.0f} KB "
+                     f"and the index {page.search_gzip_kb:.0f} KB: {site.shared_gzip_kb + page.search_gzip_kb:.0f} KB before any page's own HTML"
+                     if site.shared_gzip_kb else "")  # fmt: skip
+            rows.append(["… and with the search index", f"heaviest: {heaviest}, {page.gzip_kb + page.search_gzip_kb:.0f} KB{floor}", _verdict(page.gzip_kb + page.search_gzip_kb <= PAGE_TARGET_KB)])  # fmt: skip
     if measured.sessions is not None:
         over = [f"`{name}` {value:.1f}×" for name, value in session_ratios(measured).items() if value > SESSION_RATIO_TARGET]  # fmt: skip
         target = f"Each examples session ≤ {SESSION_RATIO_TARGET}× its tool starting and running the pipeline once"  # fmt: skip
