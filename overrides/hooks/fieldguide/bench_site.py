@@ -168,23 +168,33 @@ def page_files(site: Path, path: Path) -> set[Path]:
     return {f for f in {path.resolve()} | workers | loaded if f.is_file()}
 
 
-def page_weights(site: Path) -> tuple[dict[str, PageCost], float]:
-    """What a first visit to each page downloads, and how much of it every page loads alike."""
+def page_weights(site: Path) -> dict[str, PageCost]:
+    """What a first visit to each of the named pages downloads: the page and every file it loads."""
     index = site / "search" / "search_index.json"
     search_gzip = _weight(index)[1] if index.exists() else 0
-    costs, loads = {}, []
+    costs = {}
     for name, page in PAGES.items():
         path = site / page
         if not path.exists():
             continue
         files = page_files(site, path)
-        loads.append(files)
         raw = sum(_weight(f)[0] for f in files)
         packed = sum(_weight(f)[1] for f in files)
         costs[name] = PageCost(raw_kb=round(raw / 1024, 1), gzip_kb=round(packed / 1024, 1),
                                requests=len(files), search_gzip_kb=round(search_gzip / 1024, 1))  # fmt: skip
-    shared = set.intersection(*loads) if loads else set()
-    return costs, round(sum(_weight(f)[1] for f in shared) / 1024, 1)
+    return costs
+
+
+def every_page_weight(site: Path) -> tuple[dict[str, float], float]:
+    """Every published page's first visit, compressed, by its path (`/`, `/tools/airflow/`); and
+    what all of them load alike."""
+    loads = {
+        "/" + "".join(f"{part}/" for part in html.parent.relative_to(site).parts): page_files(site, html)
+        for html in sorted(site.rglob("index.html"))
+    }  # fmt: skip
+    weights = {path: round(sum(_weight(f)[1] for f in files) / 1024, 1) for path, files in loads.items()}  # fmt: skip
+    shared = set.intersection(*loads.values()) if loads else set()
+    return weights, round(sum(_weight(f)[1] for f in shared) / 1024, 1)
 
 
 class _Compressed(http.server.SimpleHTTPRequestHandler):
@@ -295,7 +305,9 @@ def measure_site(root: Path, *, rounds: int, measured: Provenance) -> SiteCosts:
         bare_reload = measure_reload(bare, [str(BIN / "mkdocs"), "serve", "--livereload"], rounds, "bare Material")  # fmt: skip
         subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", "published"], cwd=ours, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
         subprocess.run([str(BIN / "python"), "-m", "fieldguide.publish", "published"], cwd=ours, check=True, capture_output=True)  # fmt: skip
-        costs, shared = page_weights(ours / "published")
+        costs = page_weights(ours / "published")
+        every_page, shared = every_page_weight(ours / "published")
         lighthouse_scores(ours / "published", root / ".nox" / "bench-npm", costs)
     return SiteCosts(measured=measured, build_cpu_s=spread(mine), fresh_build_cpu_s=spread(fresh), bare_build_cpu_s=spread(theirs), expanded_build_cpu_s=spread(same_content),
-                     reload_s=spread(reload), bare_reload_s=spread(bare_reload), pages=costs, shared_gzip_kb=shared)  # fmt: skip
+                     reload_s=spread(reload), bare_reload_s=spread(bare_reload), pages=costs,
+                     every_page_gzip_kb=every_page, shared_gzip_kb=shared)  # fmt: skip

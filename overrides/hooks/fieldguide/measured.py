@@ -136,6 +136,9 @@ class SiteCosts(Strict):
     reload_s: Spread | None = None
     bare_reload_s: Spread | None = None
     pages: dict[str, PageCost] = Field(default_factory=dict)
+    every_page_gzip_kb: dict[str, float] = Field(default_factory=dict)
+    """Every published page's first visit, compressed, by its path (`/tools/airflow/`): what the
+    weight target is checked against (the pages above are the ones Lighthouse also scores)."""
     shared_gzip_kb: float | None = None
     """What every measured page loads alike (the theme's and the site's scripts and styles, the
     search worker, the icon), compressed: the part of a page's weight its content does not change."""
@@ -518,13 +521,16 @@ def targets(measured: Measured, lecture_tools: Collection[str] = ()) -> str:
         if site.reload_s:
             rows.append([f"Live reload < {RELOAD_TARGET_S:.0f} s", seconds(site.reload_s), _verdict(site.reload_s.median < RELOAD_TARGET_S)])  # fmt: skip
         if site.pages:
-            heaviest = max(site.pages, key=lambda name: site.pages[name].gzip_kb)
-            page = site.pages[heaviest]
-            rows.append([f"Every page ≤ {PAGE_TARGET_KB} KB on a first visit, without searching", f"heaviest: {heaviest}, {page.gzip_kb:.0f} KB", _verdict(page.gzip_kb <= PAGE_TARGET_KB)])  # fmt: skip
+            weights = site.every_page_gzip_kb or {name: c.gzip_kb for name, c in site.pages.items()}
+            heaviest = max(weights, key=weights.__getitem__)
+            index_kb = next(iter(site.pages.values())).search_gzip_kb
+            which = f"heaviest of {len(weights)} pages: `{heaviest}`" if site.every_page_gzip_kb else f"heaviest: {heaviest}"  # fmt: skip
+            rows.append([f"Every page ≤ {PAGE_TARGET_KB} KB on a first visit, without searching", f"{which}, {weights[heaviest]:.0f} KB", _verdict(weights[heaviest] <= PAGE_TARGET_KB)])  # fmt: skip
             floor = (f"; the files every page loads alike (scripts, styles, the search worker, the icon) are {site.shared_gzip_kb:.0f} KB "
-                     f"and the index {page.search_gzip_kb:.0f} KB: {site.shared_gzip_kb + page.search_gzip_kb:.0f} KB before any page's own HTML"
+                     f"and the index {index_kb:.0f} KB: {site.shared_gzip_kb + index_kb:.0f} KB before any page's own HTML"
                      if site.shared_gzip_kb else "")  # fmt: skip
-            rows.append(["… and with the search index", f"heaviest: {heaviest}, {page.gzip_kb + page.search_gzip_kb:.0f} KB{floor}", _verdict(page.gzip_kb + page.search_gzip_kb <= PAGE_TARGET_KB)])  # fmt: skip
+            with_index = weights[heaviest] + index_kb
+            rows.append(["… and with the search index", f"{which}, {with_index:.0f} KB{floor}", _verdict(with_index <= PAGE_TARGET_KB)])  # fmt: skip
     if measured.sessions is not None:
         over = [f"`{name}` {value:.1f}×" for name, value in session_ratios(measured).items() if value > SESSION_RATIO_TARGET]  # fmt: skip
         target = f"Each examples session ≤ {SESSION_RATIO_TARGET}× its tool starting and running the pipeline once"  # fmt: skip
