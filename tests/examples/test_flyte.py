@@ -13,6 +13,8 @@ the last test checks that a local run indeed ignores them, as the page says.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -33,23 +35,47 @@ def _folders_with_files(path: Path) -> bool:
     return any(p.is_file() for p in path.rglob("*"))
 
 
+def _remove_empty(folder: Path) -> None:
+    """Remove a folder of empty folders; one another worker is removing too, or filling, stays."""
+    for sub in [*sorted(folder.rglob("*"), reverse=True), folder]:
+        with contextlib.suppress(FileNotFoundError, OSError):  # gone already, or not empty
+            sub.rmdir()
+
+
+def _before_this_session(shared: Path) -> dict:
+    """What /tmp/flyte held before this session's first worker ran: recorded once, by that worker."""
+    record, mine = shared / "before.json", shared / f"before.{os.getpid()}.json"
+    mine.write_text(json.dumps({"existed": FLYTE_TMP.exists(), "runs": sorted(str(p) for p in FLYTE_TMP.glob("*/*"))}))  # fmt: skip
+    with contextlib.suppress(FileExistsError):
+        os.link(mine, record)  # atomic: the first worker's record is the one kept
+    mine.unlink()
+    return json.loads(record.read_text())
+
+
 @pytest.fixture(scope="module", autouse=True)
-def flyte_env():
-    """Telemetry off (DO_NOT_TRACK); afterwards, remove the empty /tmp/flyte run folders we made."""
-    existed = FLYTE_TMP.exists()
-    before = {p for p in FLYTE_TMP.glob("*/*")} if existed else set()
+def flyte_env(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
+    """Telemetry off (DO_NOT_TRACK); afterwards, remove the empty /tmp/flyte run folders we made.
+
+    The session's pytest workers share /tmp/flyte: the last of them to finish removes them, so
+    that no worker removes a folder another's run is still using.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = (base if worker_id == "master" else base.parent) / "flyte-workers"
+    shared.mkdir(exist_ok=True)
+    before = _before_this_session(shared)
+    running = shared / f"{worker_id}.running"
+    running.touch()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DO_NOT_TRACK", "1")
         yield
-    for run_dir in set(FLYTE_TMP.glob("*/*")) - before:
+    running.unlink()
+    if any(shared.glob("*.running")):
+        return  # another worker still runs Flyte: it cleans up when it ends
+    for run_dir in set(FLYTE_TMP.glob("*/*")) - {Path(p) for p in before["runs"]}:
         if run_dir.is_dir() and not _folders_with_files(run_dir):
-            for sub in sorted(run_dir.rglob("*"), reverse=True):
-                sub.rmdir()
-            run_dir.rmdir()
-    if not existed and FLYTE_TMP.exists() and not _folders_with_files(FLYTE_TMP):
-        for sub in sorted(FLYTE_TMP.rglob("*"), reverse=True):
-            sub.rmdir()
-        FLYTE_TMP.rmdir()
+            _remove_empty(run_dir)
+    if not before["existed"] and FLYTE_TMP.exists() and not _folders_with_files(FLYTE_TMP):
+        _remove_empty(FLYTE_TMP)
 
 
 @pytest.mark.verifies("ran end to end")
