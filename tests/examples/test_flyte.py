@@ -38,7 +38,7 @@ def _folders_with_files(path: Path) -> bool:
 def _remove_empty(folder: Path) -> None:
     """Remove a folder of empty folders; one another worker is removing too, or filling, stays."""
     for sub in [*sorted(folder.rglob("*"), reverse=True), folder]:
-        with contextlib.suppress(FileNotFoundError, OSError):  # gone already, or not empty
+        with contextlib.suppress(OSError):  # gone already, or not empty
             sub.rmdir()
 
 

@@ -140,7 +140,7 @@ class SiteCosts(Strict):
     """Every published page's first visit, compressed, by its path (`/tools/airflow/`): what the
     weight target is checked against (the pages above are the ones Lighthouse also scores)."""
     shared_gzip_kb: float | None = None
-    """What every measured page loads alike (the theme's and the site's scripts and styles, the
+    """What every published page loads alike (the theme's and the site's scripts and styles, the
     search worker, the icon), compressed: the part of a page's weight its content does not change."""
 
     @property
