@@ -15,16 +15,10 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from .facts import ROOT, SiteError, load_site, site_inputs
-from .markers import (
-    CONCEPT_PAGE,
-    MARKER,
-    TOOL_PAGE,
-    MarkerError,
-    Page,
-    check_required,
-    render_markers,
-)
+from .layout import CONCEPT_PAGE, MARKER, ROOT, TOOL_PAGE
+
+# fieldguide.facts and .markers (the data models, pydantic) are imported by the pages that need
+# them, not here: a page without generated blocks, or a page from the page cache, loads no data.
 
 try:  # MkDocs prints a BuildError as one line and stops; others print what they are given.
     from mkdocs.exceptions import BuildError as _BuilderError
@@ -106,6 +100,9 @@ def current_page(md: Markdown) -> tuple[str, Path | None] | None:
 @functools.cache
 def _checked(src: str, root: Path, _stamp: tuple[int, int]) -> None:
     """Check a page's source file for its required markers, once per version of the file."""
+    from .facts import load_site
+    from .markers import Page, check_required
+
     path = root / "docs" / src
     check_required(Page(src, load_site(root)), path.read_text(encoding="utf-8"))
 
@@ -127,6 +124,9 @@ class GuidePreprocessor(Preprocessor):
             if src:
                 DEPENDENCIES.setdefault(src, set()).update(included)
             return lines  # most pages, and every docstring: nothing to load
+        from .facts import SiteError, load_site, site_inputs
+        from .markers import MarkerError, Page, render_markers
+
         try:
             page = Page(src, load_site(self.root)) if src else None
             if may_require:

@@ -15,14 +15,12 @@ from pathlib import Path
 
 from .concepts import CONCEPTS_FILE, ConceptsData, load_concepts
 from .datafile import DataError
+from .layout import ROOT
 from .lecture import LECTURE_FILE, Lecture, LectureTool, load_lecture
 from .locks import NPM_LOCK, UV_LOCK, LockedVersion, LockError, locked_version, read_uv_lock
 from .measured import MEASURED_FILE, Measured, load_measured
 from .model import COMPARISON_FILE, Comparison, Tool, check_against_lecture, load_comparison
 from .verification import Verification, VerificationError, read_verification
-
-ROOT = Path(__file__).resolve().parents[3]
-"""The repository this package was installed from (editable): where the builders find the data."""
 
 
 class SiteError(Exception):

@@ -38,10 +38,7 @@ from dataclasses import dataclass
 from . import measured, render
 from .concepts import Concept
 from .facts import Site, ToolFacts
-
-MARKER = re.compile(r"(?<!`)<!--\s*guide:([a-z-]+)([^>]*?)\s*-->")
-TOOL_PAGE = re.compile(r"^tools/([a-z0-9-]+)\.md$")
-CONCEPT_PAGE = re.compile(r"^concepts/([a-z0-9-]+)\.md$")
+from .layout import CONCEPT_PAGE, MARKER, TOOL_PAGE
 
 
 class MarkerError(Exception):
