@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -255,3 +257,22 @@ def write_lecture(repo: Path, record: dict | str) -> Path:
         else yaml.safe_dump(record, sort_keys=False, allow_unicode=True)
     )
     return write(repo / "docs" / "data" / "lecture.yaml", text)
+
+
+PROJECT = ["docs", "examples", "overrides", "tests/examples", "mkdocs.yml", "pyproject.toml", "uv.lock", "package-lock.json"]  # fmt: skip
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of this repository's site sources, to build and edit: its hooks, not ROOT's."""
+    for name in PROJECT:
+        source, target = ROOT / name, tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copier = shutil.copytree if source.is_dir() else shutil.copy
+        copier(source, target)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.syspath_prepend(str(tmp_path / "overrides" / "hooks"))
+    for module in [m for m in sys.modules if m == "serve"]:
+        del sys.modules[module]  # the copy's hook, not another's
+    return tmp_path

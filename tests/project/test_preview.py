@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 
-import pytest
-from conftest import ROOT
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-PROJECT = ["docs", "examples", "overrides", "tests/examples", "mkdocs.yml", "pyproject.toml", "uv.lock", "package-lock.json"]  # fmt: skip
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in PROJECT:
-        source, target = ROOT / name, tmp_path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, target)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    monkeypatch.syspath_prepend(str(tmp_path / "overrides" / "hooks"))
-    for module in [m for m in sys.modules if m == "serve"]:
-        del sys.modules[module]  # the copy's hook, not another's
-    return tmp_path
 
 
 def dirty_build(project: Path) -> None:
