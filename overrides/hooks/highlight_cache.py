@@ -5,12 +5,13 @@ mkdocstrings' signatures) into HTML: about 0.45 s of a 2.5 s build, producing wh
 produced. Caching only Pygments' output still left 0.17 s a build in pymdownx choosing a lexer
 (compiling its patterns, once a process) and building a formatter for every listing. What
 pymdownx's `Highlight.highlight` returns depends only on its arguments (the listing's text, its
-language, its place on the page, for the line anchors) and the highlighter's settings; so its
+language, its place on the page, which line anchors would use) and the highlighter's settings; so its
 HTML is kept in `.cache/highlight/` beside mkdocs.yml, under a hash of all of them and of
 Pygments' and pymdownx's versions: an edited listing, a moved block, a changed option or an
 upgrade is a new key, highlighted afresh. Everything else a build does, link and anchor checks
 included, still runs on every page. A full build removes the entries it did not use; a `--dirty`
-preview, which renders only some pages, keeps them.
+preview, which renders only some pages, keeps them. A page's keys are `page.highlight_keys`, which
+the page cache (`page_cache.py`) keeps with the page, so a page it serves still uses its entries.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _highlight = getattr(Highlight.highlight, "__wrapped__", Highlight.highlight)
 _parameters = inspect.signature(_highlight)
 _cache: Path | None = None  # set only while a build of a site with this hook runs
 _used: set[str] = set()  # the keys this build looked up
+_current: set[str] | None = None  # the keys of the page being converted
 _pages: set[str] = set()  # the pages this build rendered
 _all_pages: set[str] = set()  # the pages it has
 
@@ -76,6 +78,8 @@ def cached_highlight(self: Highlight, *args, **kwargs):
     if key is None:
         return _highlight(self, *args, **kwargs)
     _used.add(key)
+    if _current is not None:
+        _current.add(key)
     entry = _cache / f"{key}.json"
     try:
         return _restored(entry.read_text(encoding="utf-8"))
@@ -108,8 +112,17 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, **_):
+    global _current
     _pages.add(page.file.src_uri)
+    page.highlight_keys = _current = set()
     return markdown
+
+
+def on_page_content(html, page, **_):
+    global _current
+    _used.update(getattr(page, "highlight_keys", ()))  # also those of a page from the page cache
+    _current = None
+    return html
 
 
 def on_post_build(config):
