@@ -93,11 +93,13 @@ def cached_highlight(self: Highlight, *args, **kwargs):
 
 
 cached_highlight.__wrapped__ = _highlight
-Highlight.highlight = cached_highlight
 
 
 def on_config(config):
     global _cache
+    # Installed by each build, not on import: MkDocs loads a hook file once a process, and a
+    # copy of this hook from another path (another site, a test) may have installed its own.
+    Highlight.highlight = cached_highlight
     _cache = Path(config.config_file_path).parent / ".cache" / "highlight"
     _cache.mkdir(parents=True, exist_ok=True)
     _used.clear()

@@ -96,16 +96,12 @@ def page_key(page: Page) -> str:
 
 
 def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return "absent"
-
-
-def _input_digest(name: str) -> str:
-    path = _root / name
+    """A file's hash, read once a build: the shared key and the pages' inputs name the same files."""
     if path not in _digests:
-        _digests[path] = _digest(path)
+        try:
+            _digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except FileNotFoundError:
+            _digests[path] = "absent"
     return _digests[path]
 
 
@@ -125,8 +121,12 @@ def _keeps_entries() -> bool:
     warning included, and `-v` skips collecting the links to other pages' anchors: such builds
     read entries but write none.
     """
-    mkdocs_log, pages_log = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.structure.pages")
-    return mkdocs_log.isEnabledFor(logging.INFO) and pages_log.getEffectiveLevel() > logging.DEBUG
+    return logging.getLogger("mkdocs").isEnabledFor(logging.INFO) and _collects_anchor_links()
+
+
+def _collects_anchor_links() -> bool:
+    """Whether MkDocs records a page's links to other pages' anchors (not under `-v`)."""
+    return logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
 
 
 class _Logged(logging.Handler):
@@ -144,7 +144,7 @@ def _restore(page: Page, entry: dict, files, config) -> None:
     page.toc = get_toc(entry["toc"])
     page._title_from_render = entry["title"]
     page.present_anchor_ids = set(entry["anchors"])
-    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+    if _collects_anchor_links():
         page.links_to_anchors = {files.get_file_from_path(src): links for src, links in entry["links_to_anchors"].items()}  # fmt: skip
     autorefs = config.plugins.get("autorefs")
     for identifier, anchor, title, primary in entry["autorefs"] if autorefs else ():
@@ -163,7 +163,7 @@ def cached_convert(self: Page, config, files) -> None:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         entry = None
-    if entry is not None and all(_input_digest(n) == d for n, d in entry["inputs"].items()):
+    if entry is not None and all(_digest(_root / n) == d for n, d in entry["inputs"].items()):
         return _restore(self, entry, files, config)
 
     logged, registered = _Logged(), []
@@ -187,7 +187,7 @@ def cached_convert(self: Page, config, files) -> None:
         return  # converted again next build: see the module's docstring
     inputs = {_relative(p) for p in DEPENDENCIES.get(self.file.src_uri, ())}
     entry = {
-        "inputs": {name: _input_digest(name) for name in sorted(inputs)},
+        "inputs": {name: _digest(_root / name) for name in sorted(inputs)},
         "content": self.content,
         "toc": _toc(self.toc),
         "title": self._title_from_render,
@@ -202,11 +202,11 @@ def cached_convert(self: Page, config, files) -> None:
 
 
 cached_convert.__wrapped__ = _convert
-Page.render = cached_convert
 
 
 def on_config(config):
     global _cache, _root
+    Page.render = cached_convert  # by each build, as highlight_cache.py installs its wrapper
     _root = Path(config.config_file_path).resolve().parent
     _cache = _root / ".cache" / "pages"
     _cache.mkdir(parents=True, exist_ok=True)

@@ -100,18 +100,9 @@ def test_a_dirty_preview_keeps_the_entries_of_the_pages_it_did_not_render(tmp_pa
 
 
 def hook_module():
-    """A second copy of the hook, for its functions; Highlight.highlight is left as it was.
-
-    MkDocs loads a hook file once a process: were this copy's wrapper left in place, which never
-    sees a build start, later builds in this process would cache nothing.
-    """
     spec = importlib.util.spec_from_file_location("highlight_cache_under_test", HOOK)
     module = importlib.util.module_from_spec(spec)
-    installed = Highlight.highlight
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        Highlight.highlight = installed
+    spec.loader.exec_module(module)
     return module
 
 
