@@ -1,23 +1,166 @@
-"""Prefect examples: every flow runs for real, against a temporary local Prefect server.
+"""Prefect examples: every flow runs for real, against a local Prefect server.
 
-Each example file is run as a script, the way a reader runs it. With no server configured,
-Prefect 3 starts a temporary API server of its own on 127.0.0.1 (SQLite in PREFECT_HOME) and
-records every flow and task run there, so this checks orchestration end to end. What stays
-unchecked offline: deployments served by a worker from a work pool, schedules firing, Prefect
-Cloud, and the UI.
+Each example file is run as a script, the way a reader runs it. A reader's run with no server
+configured makes Prefect 3 start a temporary API server of its own; the lecture's code runs that
+way, as written, in its own process. The other examples share one `prefect server start` (no
+scheduler, no late-runs service, no UI, like the temporary server) that this session's workers
+start once, so each example costs its own flows and not a server. Both servers start from a copy
+of an empty database migrated once per environment (`empty_database`), which a fresh home would
+otherwise spend about 14 s migrating. The server records every flow and task run, so this checks
+orchestration end to end. What stays unchecked offline: deployments served by a worker from a
+work pool, schedules firing, Prefect Cloud, and the UI.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
+import os
 import runpy
+import shutil
+import socket
+import subprocess
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from conftest import Step
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "prefect"
+QUIET_AND_OFFLINE = {
+    # The server would otherwise send usage analytics to Prefect.
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # On a fresh home the database migrations outlast the default 20 s start-up timeout.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE": "true",
+}
+SERVER_STARTUP_TIMEOUT = 180  # seconds: migrating a fresh database takes about 10 s here
+READERS_OWN = ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_PROFILE")
+"""A reader's own server or Cloud login, which must not leak into the tests."""
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """Hold an exclusive lock on `path` (created if missing): one worker at a time."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{url}/health", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def _prefect_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in READERS_OWN}
+    return {**env, **QUIET_AND_OFFLINE, "PREFECT_HOME": str(home)}
+
+
+def _home_with_database(home: Path, database: Path) -> Path:
+    """A Prefect home whose database starts as a copy of `database`, so nothing migrates it."""
+    home.mkdir(parents=True)
+    shutil.copyfile(database, home / "prefect.db")
+    return home
+
+
+def _start_server(shared: Path, database: Path) -> dict:
+    """`prefect server start` on a free port, with its own home; returns once it answers."""
+    port = _free_port()
+    env = _prefect_env(_home_with_database(shared / "home", database))
+    log = shared / "server.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [Path(sys.executable).parent / "prefect", "server", "start", "--host", "127.0.0.1",
+             "--port", str(port), "--no-ui", "--no-scheduler", "--no-late-runs"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + SERVER_STARTUP_TIMEOUT
+    while not _answers(url):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"prefect server start did not answer at {url}:\n{log.read_text()}", False)
+        time.sleep(0.1)
+    return {"url": url, "pid": process.pid}
+
+
+def _stop_server(server: dict) -> None:
+    """Stop the server and wait until its port is closed (its database is then closed too)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(server["pid"], 15)
+    deadline = time.monotonic() + 30
+    while _answers(server["url"]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def _shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str) -> Path:
+    """A folder every pytest worker of this session sees (each has its own temp dir below it)."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base if worker_id == "master" else base.parent) / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """An empty Prefect database, migrated to this release's schema: made once per environment.
+
+    Migrating a fresh SQLite database takes about 14 s here, which every temporary server, and
+    `prefect server start`, would otherwise spend again. The copy lives in the examples venv, named
+    after the release, so a new lock that changes Prefect makes a new one.
+    """
+    cached = Path(sys.prefix) / f"prefect-{version('prefect')}-empty.db"
+    with _locked(_shared(tmp_path_factory, worker_id, "prefect-database") / "lock"):
+        if not cached.exists():
+            home = tmp_path_factory.mktemp("prefect-migrate")
+            done = subprocess.run(
+                [Path(sys.executable).parent / "prefect", "server", "database", "upgrade", "-y"],
+                env=_prefect_env(home), capture_output=True, text=True, check=False,
+            )  # fmt: skip
+            if done.returncode:
+                pytest.fail(f"prefect server database upgrade failed:\n{done.stdout}{done.stderr}", False)  # fmt: skip
+            shutil.copyfile(home / "prefect.db", cached.with_suffix(".partial"))
+            os.replace(cached.with_suffix(".partial"), cached)  # another session never sees half
+    return cached
+
+
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory, worker_id: str, empty_database: Path):
+    """The API URL of the one Prefect server this session's pytest workers share.
+
+    The first worker to need it starts it; each worker marks itself as using it, and the last
+    one to finish stops it. A worker that comes after it has stopped starts another.
+    """
+    shared = _shared(tmp_path_factory, worker_id, "prefect-server")
+    record, using = shared / "server.json", shared / f"{worker_id}.using"
+    with _locked(shared / "lock"):
+        if not record.exists():
+            record.write_text(json.dumps(_start_server(shared, empty_database)))
+        server = json.loads(record.read_text())
+        using.touch()
+    yield server["url"]
+    with _locked(shared / "lock"):
+        using.unlink()
+        if not any(shared.glob("*.using")):
+            _stop_server(server)
+            record.unlink()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,19 +170,12 @@ def prefect_home(tmp_path_factory: pytest.TempPathFactory):
     Prefect reads its settings when it is imported, and the examples import it: so these are set
     before any example runs, and this module never imports Prefect at import time.
     """
-    settings = {
-        "PREFECT_HOME": str(tmp_path_factory.mktemp("prefect-home")),
-        # The temporary server would otherwise send usage analytics to Prefect.
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        # On a fresh home the database migrations outlast the default 20 s start-up timeout.
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
-        "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE": "true",
-    }
     with pytest.MonkeyPatch.context() as mp:
-        for name in ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_PROFILE"):
-            mp.delenv(name, raising=False)  # a reader's own server or Cloud login must not leak in
-        for name, value in settings.items():
+        for name in READERS_OWN:
+            mp.delenv(name, raising=False)
+        for name, value in QUIET_AND_OFFLINE.items():
             mp.setenv(name, value)
+        mp.setenv("PREFECT_HOME", str(tmp_path_factory.mktemp("prefect-home")))
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
         # Heartbeats (every 180 s by default) tell a crashed long run from a live one. Prefect's
@@ -47,36 +183,46 @@ def prefect_home(tmp_path_factory: pytest.TempPathFactory):
         # ended for the thread to notice. No environment variable sets None; this does, in-process.
         with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             yield
-        stop_temporary_servers()
+        deliver_queued_logs_and_events()
 
 
-def stop_temporary_servers() -> None:
-    """Stop the temporary server now: its own exit hook would log to streams pytest has closed."""
-    if "prefect.server.api.server" not in sys.modules:
+@pytest.fixture
+def on_shared_server(prefect_server: str):
+    """This test's flows report to the shared server. Prefect has read its environment when it
+    was imported, so the URL is set in-process; the lecture's test, run first, never waits for it."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: prefect_server}):
+        yield
+        deliver_queued_logs_and_events()
+
+
+def deliver_queued_logs_and_events() -> None:
+    """Send what this process still queues before the server stops, or it retries for a minute."""
+    if "prefect.events.worker" not in sys.modules:
         return
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
-    from prefect.server.api.server import SubprocessASGIServer
 
-    # Deliver queued logs and events first, as prefect_test_harness does, or they retry for a minute.
     APILogWorker.drain_all(timeout=10)
     EventsWorker.drain_all(timeout=10)
-    for server in list(SubprocessASGIServer._instances.values()):
-        server.stop()
 
 
+# First in the file, so that pytest-xdist hands it out first: the lecture's own temporary server
+# then starts on one worker while the other starts the shared server.
 @pytest.mark.verifies("ran end to end")
-def test_example(example: Path, check_example) -> None:
-    """Each Prefect example runs as a script and prints exactly the output shown, its flows recorded by a temporary local Prefect server."""
-    check_example(example)
-
-
-@pytest.mark.verifies("ran end to end")
-def test_lecture_as_written(lecture_transcript) -> None:
-    """The lecture's flow, run as written, completes: three tasks and the flow, all Completed."""
+def test_lecture_as_written(lecture_transcript, empty_database: Path, tmp_path_factory) -> None:
+    """The lecture's flow, run as written with no server configured, starts Prefect's temporary
+    server and completes: three tasks and the flow, all Completed."""
     transcript = lecture_transcript(
         "prefect",
         [Step("python lecture.py", ["python", "lecture.py"])],
+        # Its own home, with the migrated empty database: what the run prints is the same.
+        env={
+            "PREFECT_HOME": str(
+                _home_with_database(tmp_path_factory.mktemp("lecture") / "home", empty_database)
+            )
+        },
         # Prefect names each run at random (`rare-skink`) and gives task runs a short id.
         extra=[
             (r"(?<=low run )'[a-z]+-[a-z]+'", "'<run name>'"),
@@ -88,6 +234,14 @@ def test_lecture_as_written(lecture_transcript) -> None:
 
 
 @pytest.mark.verifies("ran end to end")
+@pytest.mark.usefixtures("on_shared_server")
+def test_example(example: Path, check_example) -> None:
+    """Each Prefect example runs as a script and prints exactly the output shown, its flows recorded by a local Prefect server."""
+    check_example(example)
+
+
+@pytest.mark.verifies("ran end to end")
+@pytest.mark.usefixtures("on_shared_server")
 def test_pipeline_is_recorded(workdir: Path) -> None:
     """The pipeline's flow run and its four task runs are stored as Completed by Prefect's API, and each step wrote its file."""
     from prefect.client.orchestration import get_client

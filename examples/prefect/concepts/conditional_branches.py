@@ -4,9 +4,12 @@ The branch not taken leaves no trace: the API records only the task runs that ha
 "skipped" state), as `PrefectClient.read_task_runs` shows.
 """
 
+import time
+
 from prefect import flow, task
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+from prefect.events.worker import EventsWorker
 
 
 @task
@@ -32,11 +35,20 @@ def gate(rmse: float, threshold: float = 1.5) -> str:
 
 
 def recorded_tasks(flow_run_id) -> list[str]:
+    # Task runs reach the API as events, which it stores a moment after the flow has ended:
+    # send what is queued, then read until the list stops changing (at most 10 s).
+    EventsWorker.drain_all()
+    read, names = [], None
     with get_client(sync_client=True) as client:
-        runs = client.read_task_runs(
-            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
-        )
-    return sorted(run.name.rsplit("-", 1)[0] for run in runs)
+        for _ in range(40):
+            runs = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+            )
+            names, read = read, sorted(run.name.rsplit("-", 1)[0] for run in runs)
+            if read and read == names:
+                break
+            time.sleep(0.25)
+    return read
 
 
 if __name__ == "__main__":
