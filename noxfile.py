@@ -241,7 +241,8 @@ def browser(session: nox.Session) -> None:
     site = {**DOCS_ENV, "SITE_DIR": "site-browser", "SITE_URL": "http://127.0.0.1/field-guide/"}
     session.run("mkdocs", "build", "--strict", "--quiet", env=site)
     session.run("python", "-m", "fieldguide.publish", "site-browser", "--local")
-    session.run("pytest", "tests/browser", "-p", "no:cacheprovider", *session.posargs)
+    # Two workers, each with its own server and Chromium; the controller writes report.json.
+    session.run("pytest", "-n", "2", "tests/browser", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session(default=False)

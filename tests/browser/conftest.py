@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import threading
 from pathlib import Path
@@ -27,6 +28,28 @@ FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
 ]  # fmt: skip
+
+
+REPORT: dict[str, dict] = {}
+"""Per page and scheme, what a reader's browser did (test_pages.py fills it in)."""
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Write REPORT to screenshots/report.json, for contributors and the closing note.
+
+    Under pytest-xdist each worker hands its pages to the controller, which writes the file once.
+    """
+    handed = getattr(session.config, "workeroutput", None)
+    if handed is not None:  # an xdist worker
+        handed["report"] = json.dumps(REPORT)
+    elif REPORT:
+        SHOTS.mkdir(exist_ok=True)
+        (SHOTS / "report.json").write_text(json.dumps(dict(sorted(REPORT.items())), indent=1))
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: the controller hears a worker finish
+def pytest_testnodedown(node, error) -> None:
+    REPORT.update(json.loads(getattr(node, "workeroutput", {}).get("report", "{}")))
 
 
 def site_pages() -> list[str]:

@@ -9,12 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PREFIX, ROOT, SHOTS, SITE, SIZES, shot, site_pages
+from conftest import PREFIX, REPORT, ROOT, SITE, SIZES, shot, site_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 STANDARDS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-REPORT: dict[str, dict] = {}
-"""Per page and scheme, what a reader's browser did: written to screenshots/report.json."""
 
 OVERFLOWING = """() => {
   const width = document.documentElement.clientWidth, found = [];
@@ -125,22 +123,6 @@ def test_every_page_was_checked():
     """The parametrized test ran on the built pages, not on an empty list."""
     assert len(site_pages()) >= 20
     assert "comparison/" in site_pages() and "concepts/caching/" in site_pages()
-
-
-def pytest_sessionfinish():  # pragma: no cover (called by pytest through conftest re-export)
-    pass
-
-
-@pytest.fixture(scope="module", autouse=True)
-def report():
-    """Write what every page cost and what axe found, for the closing note and contributors."""
-    yield
-    if REPORT:
-        SHOTS.mkdir(exist_ok=True)
-        (SHOTS / "report.json").write_text(json.dumps(REPORT, indent=1))
-        for page, facts in sorted(REPORT.items()):
-            rest = ", ".join(f"{v['id']} ({v['impact']}, {v['nodes']})" for v in facts["axe"]) or "none"  # fmt: skip
-            print(f"{page}: {facts['requests']} requests, {facts['gzip_bytes'] / 1024:.0f} KB gzip, axe: {rest}")  # fmt: skip
 
 
 def test_prefix_is_the_sub_path():
