@@ -266,14 +266,13 @@ def lecture_transcript(request: pytest.FixtureRequest, tmp_path: Path):
     def run(
         tool: str,
         steps: Sequence[Step],
-        env: dict[str, str | None] | None = None,
+        env: dict[str, str] | None = None,
         extra: Sequence[tuple[str, str]] = (),
     ) -> str:
-        """`env` is added to the test's environment; a variable set to None is left out."""
         __tracebackhide__ = True
         source = EXAMPLES / tool / LECTURE
         (tmp_path / LECTURE).write_bytes(source.read_bytes())
-        env = {k: v for k, v in {**os.environ, **(env or {})}.items() if v is not None}
+        env = {**os.environ, **(env or {})}
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
         parts = []
         for step in steps:
