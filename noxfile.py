@@ -188,7 +188,7 @@ def tests(session: nox.Session) -> None:
     # Offline: no network look-ups of action versions; any finding of medium severity fails.
     session.run("zizmor", "--offline", "--min-severity", "medium", "--no-progress", ".github/workflows")  # fmt: skip
     # The nox this session runs under: tests/project/test_noxfile.py starts it without uv on PATH.
-    session.run("pytest", "tests/project", *session.posargs, env={"FIELD_GUIDE_NOX_PYTHON": sys.executable})  # fmt: skip
+    session.run("pytest", "-n", "2", "tests/project", *session.posargs, env={"FIELD_GUIDE_NOX_PYTHON": sys.executable})  # fmt: skip
 
 
 def _examples_session(slug: str):
