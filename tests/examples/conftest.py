@@ -112,6 +112,14 @@ def home(tmp_path_factory: pytest.TempPathFactory):
         yield
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str) -> Path:
+    """A folder every pytest worker of this session sees (each has its own temp dir below it)."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base if worker_id == "master" else base.parent) / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each example runs in its own empty directory: the files it writes land there."""

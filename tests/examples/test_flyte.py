@@ -23,7 +23,7 @@ from pathlib import Path
 
 import flyte
 import pytest
-from conftest import assert_pipeline_data
+from conftest import assert_pipeline_data, shared_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "flyte"
@@ -59,9 +59,7 @@ def flyte_env(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
     The session's pytest workers share /tmp/flyte: the last of them to finish removes them, so
     that no worker removes a folder another's run is still using.
     """
-    base = tmp_path_factory.getbasetemp()
-    shared = (base if worker_id == "master" else base.parent) / "flyte-workers"
-    shared.mkdir(exist_ok=True)
+    shared = shared_folder(tmp_path_factory, worker_id, "flyte-workers")
     before = _before_this_session(shared)
     running = shared / f"{worker_id}.running"
     running.touch()

@@ -27,7 +27,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from conftest import Step
+from conftest import Step, shared_folder
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "prefect"
 QUIET_AND_OFFLINE = {
@@ -37,7 +37,8 @@ QUIET_AND_OFFLINE = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE": "true",
 }
-SERVER_STARTUP_TIMEOUT = 180  # seconds: it answers after about 8 s here, 20 s or more under load
+SERVER_STARTUP_TIMEOUT = int(QUIET_AND_OFFLINE["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])
+"""The shared server's too: it answers after about 8 s here, 20 s or more under load."""
 READERS_OWN = ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_PROFILE")
 """A reader's own server or Cloud login, which must not leak into the tests."""
 
@@ -69,8 +70,8 @@ def _answers(url: str) -> bool:
 
 
 def _prefect_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in READERS_OWN}
-    return {**env, **QUIET_AND_OFFLINE, "PREFECT_HOME": str(home)}
+    """This process's environment, which `prefect_home` has made quiet and offline, in `home`."""
+    return {**os.environ, "PREFECT_HOME": str(home)}
 
 
 def _home_with_database(home: Path, database: Path) -> Path:
@@ -110,16 +111,10 @@ def _stop_server(server: dict) -> None:
         time.sleep(0.1)
 
 
-def _shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str) -> Path:
-    """A folder every pytest worker of this session sees (each has its own temp dir below it)."""
-    base = tmp_path_factory.getbasetemp()
-    folder = (base if worker_id == "master" else base.parent) / name
-    folder.mkdir(exist_ok=True)
-    return folder
-
-
 @pytest.fixture(scope="session")
-def empty_database(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def empty_database(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str, prefect_home: None
+) -> Path:  # prefect_home: the environment _prefect_env copies is quiet and offline by then
     """An empty Prefect database, migrated to this release's schema: made once per environment.
 
     Migrating a fresh SQLite database takes about 14 s here, which every temporary server, and
@@ -127,7 +122,7 @@ def empty_database(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> 
     after the release, so a new lock that changes Prefect makes a new one.
     """
     cached = Path(sys.prefix) / f"prefect-{version('prefect')}-empty.db"
-    with _locked(_shared(tmp_path_factory, worker_id, "prefect-database") / "lock"):
+    with _locked(shared_folder(tmp_path_factory, worker_id, "prefect-database") / "lock"):
         if not cached.exists():
             home = tmp_path_factory.mktemp("prefect-migrate")
             done = subprocess.run(
@@ -148,7 +143,7 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory, worker_id: str, emp
     The first worker to need it starts it; each worker marks itself as using it, and the last
     one to finish stops it. A worker that comes after it has stopped starts another.
     """
-    shared = _shared(tmp_path_factory, worker_id, "prefect-server")
+    shared = shared_folder(tmp_path_factory, worker_id, "prefect-server")
     record, using = shared / "server.json", shared / f"{worker_id}.using"
     with _locked(shared / "lock"):
         if not record.exists():
@@ -183,7 +178,6 @@ def prefect_home(tmp_path_factory: pytest.TempPathFactory):
         # ended for the thread to notice. No environment variable sets None; this does, in-process.
         with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             yield
-        deliver_queued_logs_and_events()
 
 
 @pytest.fixture

@@ -38,17 +38,17 @@ def recorded_tasks(flow_run_id) -> list[str]:
     # Task runs reach the API as events, which it stores a moment after the flow has ended:
     # send what is queued, then read until the list stops changing (at most 10 s).
     EventsWorker.drain_all()
-    read, names = [], None
+    names, previous = [], None
     with get_client(sync_client=True) as client:
         for _ in range(40):
             runs = client.read_task_runs(
                 flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
             )
-            names, read = read, sorted(run.name.rsplit("-", 1)[0] for run in runs)
-            if read and read == names:
+            previous, names = names, sorted(run.name.rsplit("-", 1)[0] for run in runs)
+            if names and names == previous:
                 break
             time.sleep(0.25)
-    return read
+    return names
 
 
 if __name__ == "__main__":
