@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample, EvalExample
+from scheduling import pytest_xdist_make_scheduler  # noqa: F401  (a hook: pytest finds it here)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

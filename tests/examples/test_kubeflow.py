@@ -20,7 +20,7 @@ from pathlib import Path
 import kfp
 import pytest
 import yaml
-from conftest import Step
+from conftest import Step, shown
 
 PIPELINE = Path(__file__).resolve().parents[2] / "examples" / "kubeflow" / "pipeline.py"
 STEPS = ["extract", "transform", "train", "evaluate"]
@@ -59,13 +59,14 @@ def test_lecture_as_written(lecture_transcript) -> None:
     assert transcript.count("[exit status 0]") == 2
 
 
-@pytest.fixture
-def pipeline_run(ran: dict[str, Path], check_example, workdir: Path) -> Path:
+@pytest.fixture(params=[PIPELINE], ids=shown)  # the id puts these tests with its test_example
+def pipeline_run(request, ran: dict[str, Path], check_example, workdir: Path) -> Path:
     """Where pipeline.py compiled and ran; it runs here only if test_example did not run it."""
-    if "pipeline.py" not in ran:  # e.g. `-k compiles`: this test alone
-        check_example(PIPELINE)
-        ran["pipeline.py"] = workdir
-    return ran["pipeline.py"]
+    example: Path = request.param
+    if example.name not in ran:  # e.g. `-k compiles`: this test alone
+        check_example(example)
+        ran[example.name] = workdir
+    return ran[example.name]
 
 
 @pytest.mark.verifies("compiled and ran locally")

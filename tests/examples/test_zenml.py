@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import assert_pipeline_data
+from conftest import assert_pipeline_data, shown
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "zenml"
 PIPELINE = EXAMPLES / "pipeline.py"
@@ -60,13 +60,14 @@ def test_example(example: Path, check_example, workdir: Path) -> None:
     _runs[example] = (check_example(example), workdir)
 
 
-@pytest.fixture
-def pipeline_run(workdir: Path):
+@pytest.fixture(params=[PIPELINE], ids=shown)  # the id puts these tests with its test_example
+def pipeline_run(request, workdir: Path):
     """The guide pipeline's run made by test_example, or, if that was deselected, one of its own."""
-    if PIPELINE not in _runs:
-        module = runpy.run_path(str(PIPELINE), run_name="__main__")
-        _runs[PIPELINE] = (module, workdir)
-    module, where = _runs[PIPELINE]
+    example: Path = request.param
+    if example not in _runs:
+        module = runpy.run_path(str(example), run_name="__main__")
+        _runs[example] = (module, workdir)
+    module, where = _runs[example]
     return module["run"], where
 
 
