@@ -10,13 +10,16 @@ Every run is offline, in a temp dir, with each tool's home in a temp dir too.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
+import fcntl
 import fnmatch
 import functools
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -119,6 +122,35 @@ def shared_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name
     folder = (base if worker_id == "master" else base.parent) / name
     folder.mkdir(exist_ok=True)
     return folder
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on `path` (created if missing): one worker at a time."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def made_once_per_environment(
+    name: str,
+    make: Callable[[Path], Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    worker_id: str,
+) -> Path:
+    """A file kept in this session's venv as `name`: `make(empty_dir)` makes it the first time,
+    while the other workers wait. Name it after the release it is made with, so that a lock that
+    changes the release makes a new one."""
+    kept = Path(sys.prefix) / name
+    with locked(shared_folder(tmp_path_factory, worker_id, "made-once") / f"{name}.lock"):
+        if not kept.exists():
+            made = make(tmp_path_factory.mktemp(name))
+            shutil.copyfile(made, kept.with_suffix(".partial"))
+            os.replace(kept.with_suffix(".partial"), kept)  # another session never sees half
+    return kept
 
 
 @pytest.fixture

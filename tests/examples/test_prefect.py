@@ -14,7 +14,6 @@ work pool, schedules firing, Prefect Cloud, and the UI.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import runpy
@@ -27,7 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from conftest import Step, shared_folder
+from conftest import Step, locked, made_once_per_environment, shared_folder
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "prefect"
 QUIET_AND_OFFLINE = {
@@ -41,17 +40,6 @@ SERVER_STARTUP_TIMEOUT = int(QUIET_AND_OFFLINE["PREFECT_SERVER_EPHEMERAL_STARTUP
 """The shared server's too: it answers after about 8 s here, 20 s or more under load."""
 READERS_OWN = ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_PROFILE")
 """A reader's own server or Cloud login, which must not leak into the tests."""
-
-
-@contextlib.contextmanager
-def _locked(path: Path):
-    """Hold an exclusive lock on `path` (created if missing): one worker at a time."""
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _free_port() -> int:
@@ -121,19 +109,18 @@ def empty_database(
     `prefect server start`, would otherwise spend again. The copy lives in the examples venv, named
     after the release, so a new lock that changes Prefect makes a new one.
     """
-    cached = Path(sys.prefix) / f"prefect-{version('prefect')}-empty.db"
-    with _locked(shared_folder(tmp_path_factory, worker_id, "prefect-database") / "lock"):
-        if not cached.exists():
-            home = tmp_path_factory.mktemp("prefect-migrate")
-            done = subprocess.run(
-                [Path(sys.executable).parent / "prefect", "server", "database", "upgrade", "-y"],
-                env=_prefect_env(home), capture_output=True, text=True, check=False,
-            )  # fmt: skip
-            if done.returncode:
-                pytest.fail(f"prefect server database upgrade failed:\n{done.stdout}{done.stderr}", False)  # fmt: skip
-            shutil.copyfile(home / "prefect.db", cached.with_suffix(".partial"))
-            os.replace(cached.with_suffix(".partial"), cached)  # another session never sees half
-    return cached
+
+    def migrate(home: Path) -> Path:
+        done = subprocess.run(
+            [Path(sys.executable).parent / "prefect", "server", "database", "upgrade", "-y"],
+            env=_prefect_env(home), capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode:
+            pytest.fail(f"prefect server database upgrade failed:\n{done.stdout}{done.stderr}", False)  # fmt: skip
+        return home / "prefect.db"
+
+    name = f"prefect-{version('prefect')}-empty.db"
+    return made_once_per_environment(name, migrate, tmp_path_factory, worker_id)
 
 
 @pytest.fixture(scope="session")
@@ -145,13 +132,13 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory, worker_id: str, emp
     """
     shared = shared_folder(tmp_path_factory, worker_id, "prefect-server")
     record, using = shared / "server.json", shared / f"{worker_id}.using"
-    with _locked(shared / "lock"):
+    with locked(shared / "lock"):
         if not record.exists():
             record.write_text(json.dumps(_start_server(shared, empty_database)))
         server = json.loads(record.read_text())
         using.touch()
     yield server["url"]
-    with _locked(shared / "lock"):
+    with locked(shared / "lock"):
         using.unlink()
         if not any(shared.glob("*.using")):
             _stop_server(server)
