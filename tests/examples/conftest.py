@@ -147,7 +147,7 @@ def made_once_per_environment(
     kept = Path(sys.prefix) / name
     with locked(shared_folder(tmp_path_factory, worker_id, "made-once") / f"{name}.lock"):
         if not kept.exists():
-            made = make(tmp_path_factory.mktemp(name))
+            made = make(tmp_path_factory.mktemp(Path(name).stem))
             shutil.copyfile(made, kept.with_suffix(".partial"))
             os.replace(kept.with_suffix(".partial"), kept)  # another session never sees half
     return kept
