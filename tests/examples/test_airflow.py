@@ -33,7 +33,9 @@ def _migrate(home: Path) -> Path:
     """`airflow db migrate` on a new SQLite database in `home`; returns the database."""
     airflow = Path(sys.executable).with_name("airflow")
     env = {**os.environ, **_home_settings(home)}
-    subprocess.run([airflow, "db", "migrate"], check=True, capture_output=True, env=env)
+    done = subprocess.run([airflow, "db", "migrate"], capture_output=True, text=True, env=env)
+    if done.returncode:
+        pytest.fail(f"airflow db migrate failed:\n{done.stdout}{done.stderr}", pytrace=False)
     return home / "airflow.db"
 
 
