@@ -106,8 +106,7 @@ def empty_database(
     """An empty Prefect database, migrated to this release's schema: made once per environment.
 
     Migrating a fresh SQLite database takes about 14 s here, which every temporary server, and
-    `prefect server start`, would otherwise spend again. The copy lives in the examples venv, named
-    after the release, so a new lock that changes Prefect makes a new one.
+    `prefect server start`, would otherwise spend again.
     """
 
     def migrate(home: Path) -> Path:
