@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from conftest import write
 from fieldguide.publish import check_links, prune
 
@@ -34,19 +32,6 @@ def test_prune_leaves_out_source_maps_other_languages_and_unused_styles(tmp_path
     assert (site / "assets" / "javascripts" / "bundle.js").read_text() == "x=1;"
     assert "_mkdocstrings.css" not in (site / "index.html").read_text()
     assert "_mkdocstrings.css" in (site / "reference" / "index.html").read_text()
-
-
-def test_the_search_index_is_written_compactly_and_says_the_same(tmp_path):
-    site = site_with(tmp_path, {"index.html": ""})
-    docs = [{"location": "concepts/retries/", "title": "Retries",
-             "text": "<p>Set <code>retries=2</code> \u2014 twice.</p>\n   <p>Then it runs.</p> "}]  # fmt: skip
-    index = write(site / "search" / "search_index.json", json.dumps({"config": {}, "docs": docs}))
-    prune(site)
-    written = index.read_text(encoding="utf-8")
-    assert "\\u2014" not in written and "\u2014" in written
-    (doc,) = json.loads(written)["docs"]
-    assert doc["text"] == "<p>Set <code>retries=2</code> \u2014 twice.</p> <p>Then it runs.</p>"
-    assert doc["title"] == "Retries" and doc["location"] == "concepts/retries/"
 
 
 def test_every_broken_link_or_anchor_is_one_line_naming_page_source_and_link(tmp_path):

@@ -6,7 +6,8 @@
 - Live reload: from saving a page to its new text being served, by `mkdocs serve` as `nox -s docs`
   runs it, and by the bare build's `mkdocs serve`.
 - Page weight: what a first visit to each main page downloads, compressed as GitHub Pages serves
-  it, and the search index on top (downloaded once the reader searches); Lighthouse's scores for
+  it, and the most a first search downloads on top (the index is in parts, downloaded once the
+  reader searches: `fieldguide.search`); Lighthouse's scores for
   mobile and desktop.
 - The default test run, session by session, from fresh environments and again (`--sessions`,
   measured on its own: it runs every default session several times).
@@ -34,6 +35,7 @@ from pathlib import Path
 from .bench import progress, spread
 from .measured import PageCost, Provenance, Sessions, SiteCosts
 from .scratch import bare_config, copy_sources
+from .search import most_a_search_downloads
 
 PAGES = {
     "home": "index.html",
@@ -172,7 +174,7 @@ def page_files(site: Path, path: Path) -> set[Path]:
 def page_weights(site: Path) -> dict[str, PageCost]:
     """What a first visit to each of the named pages downloads: the page and every file it loads."""
     index = site / "search" / "search_index.json"
-    search_gzip = _weight(index)[1] if index.exists() else 0
+    search_gzip = most_a_search_downloads(site) if index.exists() else 0
     costs = {}
     for name, page in PAGES.items():
         path = site / page

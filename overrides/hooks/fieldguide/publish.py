@@ -2,8 +2,7 @@
 
 1. It removes what no reader's browser loads: source maps (and the comments pointing to them),
    the search's language files for languages other than English, the mkdocstrings stylesheet
-   from every page that has no API reference on it; and it writes the search index compactly
-   (its code listings were never read into it: `overrides/hooks/search_listings.py`).
+   from every page that has no API reference on it.
 2. It checks every internal link and `#anchor` in every page, whatever wrote it (Markdown, a
    theme template, a generated HTML block), and that nothing links to this machine. Each broken
    link is one line naming the page, its source file and the link; exit status 1 if any.
@@ -13,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import posixpath
 import re
 import shutil
@@ -72,19 +70,7 @@ def prune(site: Path) -> list[str]:
         html = page.read_text(encoding="utf-8")
         if MKDOCSTRINGS_CSS.search(html) and 'class="doc doc-' not in html:
             page.write_text(MKDOCSTRINGS_CSS.sub("", html), encoding="utf-8")
-    compact_search_index(site / "search" / "search_index.json")
     return removed
-
-
-def compact_search_index(index: Path) -> None:
-    """Write the search index, which the first search downloads whole, in fewer bytes: one space
-    for each run of white space, and characters as themselves rather than as `\\u` escapes."""
-    if not index.is_file():
-        return
-    data = json.loads(index.read_text(encoding="utf-8"))
-    for doc in data["docs"]:
-        doc["text"] = re.sub(r"\s{2,}", " ", doc["text"]).strip()
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def source_of(page: str) -> str:

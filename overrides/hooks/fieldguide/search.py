@@ -1,0 +1,172 @@
+"""The search index in parts, so that a search downloads what it needs and not the whole index.
+
+Material's search downloads one `search/search_index.json` with the whole text of every section
+(86 KB compressed here) before it answers the first query. `split_index(site)` rewrites that
+file after a build into:
+
+- `search/search_index.json`: the theme's search configuration and every section's location and
+  title, and nothing else. The theme's bundle still downloads it, once the reader starts to
+  search (`overrides/theme/main.html`), and hands it to the worker.
+- `search/<version>/terms/<key>.json`: the index's terms, split by their first two characters
+  (`key`, hex-encoded for the file name): for each term, the sections it appears in and how
+  often, in the title and in the text. A query reads the parts its words start with.
+- `search/<version>/text/<n>.json`: page `n`'s sections' text, read for the best-ranked pages of
+  a result only, up to `TEXT_BUDGET_BYTES` of them.
+
+`version` is a hash of what is written, so a browser that cached the small index from one build
+never reads another build's parts. The worker that answers queries from these files is
+`overrides/theme/assets/javascripts/workers/fieldguide-search.js`; the hook that swaps it in for
+the theme's is `overrides/hooks/partial_search.py`. Both sides split words the same way: tags
+removed, lower case, split on the theme's separator, non-word characters trimmed from both ends,
+and a word with dots, slashes or `=` in it (`dsl.parallelfor`) indexed whole and by its parts.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import html
+import json
+import re
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+
+STOP_WORDS = frozenset(
+    ("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if",
+     "in", "into", "is", "it", "its", "of", "on", "or", "so", "than", "that", "the", "their",
+     "then", "there", "these", "they", "this", "to", "was", "were", "which", "will", "with")
+)  # fmt: skip
+"""Words too common to find anything with; the worker drops them from a query too."""
+
+TEXT_BUDGET_BYTES = 24 * 1024
+"""How much page text (compressed) one query may download: the best-ranked page always, then the
+next ones while they fit. The other results show their titles only."""
+
+KEY_LENGTH = 2
+TAG = re.compile(r"<[^>]+>")
+EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+PARTS = re.compile(r"[./=:_()\[\],]+")
+
+
+def words(text: str, separator: str) -> list[str]:
+    """The words a search can find in an index text (HTML) or title, in order, repeats kept."""
+    plain = html.unescape(TAG.sub(" ", text)).lower()
+    return [word for token in re.split(separator, plain) for word in _forms(token)]
+
+
+@functools.lru_cache(maxsize=65536)  # a site's text repeats its words: each is trimmed once
+def _forms(token: str) -> tuple[str, ...]:
+    """One token as the search finds it: trimmed, then whole and by its parts, no stop words."""
+    token = EDGE.sub("", token)
+    parts = [EDGE.sub("", part) for part in PARTS.split(token)] if token else []
+    forms = [token, *(p for p in parts if p and p != token)] if len(parts) > 1 else [token]
+    return tuple(form for form in forms if form and form not in STOP_WORDS)
+
+
+def shard_key(term: str) -> str:
+    """Which part of the index holds a term: its first two characters."""
+    return term[:KEY_LENGTH]
+
+
+def file_name(key: str) -> str:
+    return key.encode("utf-8").hex() + ".json"
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def split(index: dict) -> tuple[dict, dict[str, str]]:
+    """Material's index (`config`, `docs`) as the small index and its parts, by relative path."""
+    config, docs = index["config"], index["docs"]
+    separator = config["separator"]
+    pages: dict[str, int] = {}
+    texts: dict[int, dict[str, str]] = defaultdict(dict)
+    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    for number, doc in enumerate(docs):
+        page = pages.setdefault(doc["location"].split("#")[0], len(pages))
+        text = re.sub(r"\s{2,}", " ", doc["text"]).strip()
+        texts[page][str(number)] = text
+        for field, counts in enumerate((Counter(words(doc["title"], separator)), Counter(words(text, separator)))):  # fmt: skip
+            for term, count in counts.items():
+                postings[term].setdefault(number, [number, 0, 0])[field + 1] = count
+    shards: dict[str, dict[str, list]] = defaultdict(dict)
+    for term in sorted(postings):
+        shards[shard_key(term)][term] = sorted(postings[term].values())
+    parts = {f"terms/{file_name(key)}": _compact(terms) for key, terms in shards.items()}
+    parts |= {f"text/{page}.json": _compact(text) for page, text in texts.items()}
+    version = hashlib.sha256("".join(f"{p}\n{c}" for p, c in sorted(parts.items())).encode()).hexdigest()[:10]  # fmt: skip
+    text_bytes = [_gzip_size(parts[f"text/{page}.json"]) for page in range(len(pages))]
+    titles = [{"location": doc["location"], "title": doc["title"], "page": pages[doc["location"].split("#")[0]]} for doc in docs]  # fmt: skip
+    small = {
+        "config": {
+            **config,
+            "parts": {
+                "path": f"search/{version}/",
+                "keys": sorted(shards),
+                "text_bytes": text_bytes,
+                "text_budget": TEXT_BUDGET_BYTES,
+                "stop_words": sorted(STOP_WORDS),
+            },
+        },
+        "docs": titles,
+    }
+    return small, {f"{version}/{path}": content for path, content in parts.items()}
+
+
+def _gzip_size(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=6))
+
+
+def split_index(site: Path) -> bool:
+    """Rewrite a built site's Material search index into parts; False if it has none to split."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return False
+    data = json.loads(index.read_text(encoding="utf-8"))
+    if "parts" in data["config"]:
+        return True  # split already: a second run finds its own output
+    small, parts = split(data)
+    for old in index.parent.iterdir():
+        if old.is_dir():  # an earlier build's parts (mkdocs serve keeps the site folder)
+            shutil.rmtree(old)
+    for path, content in parts.items():
+        target = index.parent / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    index.write_text(_compact(small), encoding="utf-8")
+    return True
+
+
+def documents(site: Path) -> list[dict]:
+    """Every section as Material's index had it (`location`, `title`, `text`), read back from
+    the parts: for tests, and for anyone checking what the search can find."""
+    search = site / "search"
+    small = json.loads((search / "search_index.json").read_text(encoding="utf-8"))
+    path = site / small["config"]["parts"]["path"]
+    texts: dict[int, dict[str, str]] = {}
+    found = []
+    for number, doc in enumerate(small["docs"]):
+        if doc["page"] not in texts:
+            texts[doc["page"]] = json.loads((path / "text" / f"{doc['page']}.json").read_text(encoding="utf-8"))  # fmt: skip
+        found.append({"location": doc["location"], "title": doc["title"], "text": texts[doc["page"]][str(number)]})  # fmt: skip
+    return found
+
+
+def most_a_search_downloads(site: Path, words_typed: int = 1) -> int:
+    """The most that a first search of `words_typed` words can download, compressed, in bytes.
+
+    The small index; for each word, the two parts its first letter and its first two letters
+    name (typing it, the reader passes through both); and the page text one query may read (the
+    budget, or the largest page's text when that alone is larger)."""
+    search = site / "search"
+    small = (search / "search_index.json").read_text(encoding="utf-8")
+    parts = json.loads(small)["config"]["parts"]
+    terms = site / parts["path"] / "terms"
+    sizes = {p.name: _gzip_size(p.read_text(encoding="utf-8")) for p in terms.iterdir()}
+    by_length = {n: sorted((sizes[file_name(k)] for k in parts["keys"] if len(k) == n), reverse=True) for n in (1, 2)}  # fmt: skip
+    shards = sum(by_length[1][:words_typed]) + sum(by_length[2][:words_typed])
+    text = max(parts["text_budget"], max(parts["text_bytes"]))
+    return _gzip_size(small) + shards + text
