@@ -1,7 +1,7 @@
 """MkDocs hook: the search downloads the parts of the index a query needs, not the whole index.
 
 After the build, fieldguide.search splits Material's `search/search_index.json` into a small
-index (locations and titles), the terms by their first two letters and each page's text. Every
+index (locations and titles), the terms by their first letter and each page's text. Every
 page's theme configuration then names the site's worker (`docs/assets/javascripts/workers/
 search.js`), which answers from those parts, in place of the theme's, which needs the whole
 index; the theme's worker is left out of the site. Zensical runs no MkDocs hooks and keeps its

@@ -7,9 +7,9 @@ file after a build into:
 - `search/search_index.json`: the theme's search configuration and every section's location and
   title, and nothing else. The theme's bundle still downloads it, once the reader starts to
   search (`overrides/theme/main.html`), and hands it to the worker.
-- `search/<version>/terms/<key>.json`: the index's terms, split by their first two characters
-  (`key`, hex-encoded for the file name): for each term, the sections it appears in and how
-  often, in the title and in the text. A query reads the parts its words start with.
+- `search/<version>/terms/<key>.json`: the index's terms, split by their first letter (`key`,
+  hex-encoded for the file name): for each term, the sections it appears in and how often, in
+  the title and in the text. A query reads the parts its words start with, 6 KB at most here.
 - `search/<version>/text/<n>.json`: page `n`'s sections' text, read for the best-ranked pages of
   a result only, up to `TEXT_BUDGET_BYTES` of them.
 
@@ -44,7 +44,6 @@ TEXT_BUDGET_BYTES = 24 * 1024
 """How much page text (compressed) one query may download: the best-ranked page always, then the
 next ones while they fit. The other results show their titles only."""
 
-KEY_LENGTH = 2
 TAG = re.compile(r"<[^>]+>")
 EDGE = re.compile(r"^[^\w]+|[^\w]+$")
 PARTS = re.compile(r"[./=:_()\[\],]+")
@@ -65,9 +64,17 @@ def _forms(token: str) -> tuple[str, ...]:
     return tuple(form for form in forms if form and form not in STOP_WORDS)
 
 
+@functools.lru_cache(
+    maxsize=4096
+)  # the preview splits again on every save: most sections are the same
+def _counts(title: str, text: str, separator: str) -> tuple[Counter, Counter]:
+    """How often each word is in a section's title and in its text (read only, shared)."""
+    return Counter(words(title, separator)), Counter(words(text, separator))
+
+
 def shard_key(term: str) -> str:
-    """Which part of the index holds a term: its first two characters."""
-    return term[:KEY_LENGTH]
+    """Which part of the index holds a term: its first letter (or digit)."""
+    return term[:1]
 
 
 def file_name(key: str) -> str:
@@ -89,7 +96,7 @@ def split(index: dict) -> tuple[dict, dict[str, str]]:
         page = pages.setdefault(doc["location"].split("#")[0], len(pages))
         text = re.sub(r"\s{2,}", " ", doc["text"]).strip()
         texts[page][str(number)] = text
-        for field, counts in enumerate((Counter(words(doc["title"], separator)), Counter(words(text, separator)))):  # fmt: skip
+        for field, counts in enumerate(_counts(doc["title"], text, separator)):
             for term, count in counts.items():
                 postings[term].setdefault(number, [number, 0, 0])[field + 1] = count
     shards: dict[str, dict[str, list]] = defaultdict(dict)
@@ -158,15 +165,14 @@ def documents(site: Path) -> list[dict]:
 def most_a_search_downloads(site: Path, words_typed: int = 1) -> int:
     """The most that a first search of `words_typed` words can download, compressed, in bytes.
 
-    The small index; for each word, the two parts its first letter and its first two letters
-    name (typing it, the reader passes through both); and the page text one query may read (the
-    budget, or the largest page's text when that alone is larger)."""
+    The small index; for each word, the part of the terms its first letter names (the largest
+    ones); and the page text one query may read (the budget, or the largest page's text when that
+    alone is larger)."""
     search = site / "search"
     small = (search / "search_index.json").read_text(encoding="utf-8")
     parts = json.loads(small)["config"]["parts"]
     terms = site / parts["path"] / "terms"
     sizes = {p.name: _gzip_size(p.read_text(encoding="utf-8")) for p in terms.iterdir()}
-    by_length = {n: sorted((sizes[file_name(k)] for k in parts["keys"] if len(k) == n), reverse=True) for n in (1, 2)}  # fmt: skip
-    shards = sum(by_length[1][:words_typed]) + sum(by_length[2][:words_typed])
+    shards = sum(sorted(sizes.values(), reverse=True)[:words_typed])
     text = max(parts["text_budget"], max(parts["text_bytes"]))
     return _gzip_size(small) + shards + text

@@ -1,11 +1,13 @@
 // The site's search worker, in place of the theme's: it answers the theme's search box from the
 // index in parts (overrides/hooks/fieldguide/search.py says how they are written), downloading
-// only the parts a query's words start with, and the text of the best-ranked pages.
+// only the parts of the terms a query's words start with, and the text of the best-ranked pages.
 // It speaks the theme's worker messages: 0 set up (the small index), 1 ready, 2 query, 3 result.
+// Each query is answered twice: at once with the results' titles, then, once the reader has
+// stopped typing, with the text of the best-ranked pages.
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-const SETTLE_MS = 150;  // text waits until the reader stops typing: keystrokes read no page text
+const SETTLE_MS = 400;  // text waits until the reader stops typing: keystrokes read no page text
 const K1 = 1.2;  // how fast more occurrences of a word stop counting (the theme's search: 1.2)
 
 let index = null, separator = null, stopWords = null, base = null;
@@ -51,18 +53,21 @@ function highlight(markup, words) {
   ).join("");
 }
 
+// Answer a query: post its results, titles first, unless a newer query came in meanwhile.
 async function search(query, ticket) {
   const words = queryWords(query);
-  if (!words.length) return { items: [] };
+  if (!words.length) return postMessage({ type: RESULT, data: { items: [] } });
   const parts = index.config.parts, keys = new Set(parts.keys);
-  const wanted = [...new Set(words.map(word => word.slice(0, 2)))].filter(key => keys.has(key));
-  const shards = await Promise.all(wanted.map(key => fetchPart(`terms/${hex(key)}.json`)));
-  const terms = Object.assign({}, ...shards);
+  const wanted = [...new Set(words.map(word => [...word][0]))].filter(key => keys.has(key));
+  const terms = new Map();
+  for (const shard of await Promise.all(wanted.map(key => fetchPart(`terms/${hex(key)}.json`)))) {
+    for (const [term, postings] of Object.entries(shard)) terms.set(term, postings);
+  }
   const total = index.docs.length, titleBoost = index.config.fields.title.boost;
   const scores = new Map(), matched = new Map();
   for (const word of words) {
-    for (const [term, postings] of Object.entries(terms)) {
-      if (!term.startsWith(word) || (word.length < 2 && term !== word)) continue;
+    for (const [term, postings] of terms) {
+      if (!term.startsWith(word)) continue;
       const idf = Math.log(1 + (total - postings.length + 0.5) / (postings.length + 0.5));
       const weight = term === word ? 1 : 0.5;  // a whole word counts more than a word it begins
       for (const [doc, inTitle, inText] of postings) {
@@ -85,11 +90,13 @@ async function search(query, ticket) {
     if (!groups.has(page)) groups.set(page, []);
     groups.get(page).push(hit);
   }
-  if (ticket !== latest) return null;
+  if (ticket !== latest) return;
+  const suggest = suggestion(words, terms);
+  postMessage({ type: RESULT, data: { items: results(groups, words, matched, new Map()), suggest } });
   // The text of the best-ranked pages, once the reader stops typing: the first page always, then
   // the next ones while they fit the budget. The others show their titles.
   await new Promise(resolve => setTimeout(resolve, SETTLE_MS));
-  if (ticket !== latest) return null;
+  if (ticket !== latest) return;
   let spent = 0;
   const reading = [];
   for (const page of groups.keys()) {
@@ -99,11 +106,17 @@ async function search(query, ticket) {
     reading.push(page);
   }
   const texts = new Map(await Promise.all(reading.map(async page => [page, await fetchPart(`text/${page}.json`)])));
+  if (ticket !== latest) return;
+  postMessage({ type: RESULT, data: { items: results(groups, words, matched, texts), suggest } });
+}
+
+// The theme's result items: one list per page, best first, with the page's own entry in it.
+function results(groups, words, matched, texts) {
   const items = [];
   for (const [page, hits] of groups) {
     const pageDoc = index.docs.findIndex(doc => doc.page === page);
-    if (!hits.some(hit => hit.doc === pageDoc)) hits.push({ doc: pageDoc, score: 0 });
-    items.push(hits.map(({ doc, score }) => {
+    const entries = hits.some(hit => hit.doc === pageDoc) ? hits : [...hits, { doc: pageDoc, score: 0 }];
+    items.push(entries.map(({ doc, score }) => {
       const found = matched.get(doc) || new Set();
       const text = texts.has(page) ? texts.get(page)[doc] : "";
       return {
@@ -115,7 +128,7 @@ async function search(query, ticket) {
       };
     }));
   }
-  return { items, suggest: suggestion(words, terms) };
+  return items;
 }
 
 // The theme completes the last word typed with the last word suggested: the title word it begins
@@ -123,7 +136,7 @@ async function search(query, ticket) {
 function suggestion(words, terms) {
   const last = words[words.length - 1];
   let best = null, most = 0;
-  for (const [term, postings] of Object.entries(terms)) {
+  for (const [term, postings] of terms) {
     if (!term.startsWith(last)) continue;
     const titles = postings.filter(([, inTitle]) => inTitle).length;
     if (titles > most || (titles === most && best && term.length < best.length)) [best, most] = [term, titles];
@@ -143,8 +156,7 @@ addEventListener("message", async ({ data: message }) => {
     case QUERY: {
       const ticket = ++latest;
       try {
-        const result = await search(message.data, ticket);
-        if (result && ticket === latest) postMessage({ type: RESULT, data: result });
+        await search(message.data, ticket);
       } catch (error) {
         console.warn(`Search failed for "${message.data}":`, error);
         if (ticket === latest) postMessage({ type: RESULT, data: { items: [] } });
