@@ -4,8 +4,9 @@ After the build, fieldguide.search splits Material's `search/search_index.json` 
 index (locations and titles), the terms by their first letter and each page's text. Every
 page's theme configuration then names the site's worker (`docs/assets/javascripts/workers/
 search.js`), which answers from those parts, in place of the theme's, which needs the whole
-index; the theme's worker is left out of the site. Zensical runs no MkDocs hooks and keeps its
-own search.
+index; the theme's worker is left out of the site. The last split is kept in `.cache/search/`,
+and a build whose index is the same copies it. Zensical runs no MkDocs hooks and keeps its own
+search.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-100)  # after Material's search plugin writes the index
 def on_post_build(config):
     site = Path(config.site_dir)
-    if not split_index(site):
+    cache = Path(config.config_file_path).resolve().parent / ".cache" / "search"
+    if not split_index(site, cache):
         raise PluginError(f"{site}/search/search_index.json: not written; is the search plugin on in mkdocs.yml?")  # fmt: skip
     for worker in (site / "assets" / "javascripts" / "workers").glob("search.*.min.js*"):
         worker.unlink()  # the theme's, and its source map: no page names it now

@@ -129,3 +129,26 @@ def test_a_theme_that_names_its_worker_otherwise_fails_the_build_saying_where(tm
         build_site(tmp_path, changed)
     assert re.search(r"(404\.html|index\.md): expected the theme's configuration to name its "
                      r"search worker .* found it 0 times\. .*update overrides/hooks/partial_search\.py", caplog.text)  # fmt: skip
+
+
+def test_an_index_split_before_is_copied_from_the_cache_and_a_changed_one_is_split(tmp_path, monkeypatch):  # fmt: skip
+    cache = tmp_path / "cache"
+
+    def built(name: str, index: dict):
+        site = tmp_path / name
+        write(site / "search" / "search_index.json", json.dumps(index))
+        return site
+
+    first = built("first", INDEX)
+    assert split_index(first, cache)
+    calls = []
+    monkeypatch.setattr(search, "split", lambda data: calls.append(data) or split(data))
+    again = built("again", INDEX)
+    assert split_index(again, cache) and not calls  # the same index: copied, not split
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file()) == files  # fmt: skip
+    assert documents(again) == documents(first)
+    changed = built("changed", {**INDEX, "docs": [{**DOCS[0], "text": "<p>Now three times.</p>"}]})
+    assert split_index(changed, cache) and len(calls) == 1
+    assert documents(changed)[0]["text"] == "<p>Now three times.</p>"
+    assert len(list(cache.iterdir())) == 1  # only the last split is kept

@@ -20,6 +20,7 @@ import gzip
 import http.server
 import json
 import os
+import random
 import resource
 import shutil
 import socket
@@ -117,7 +118,10 @@ def measure_reload(project: Path, argv: list[str], rounds: int, label: str) -> l
         for r in range(rounds):
             progress(f"site: live reload ({label}), {r + 1} of {rounds}")
             probe = f"Reload probe {r} {time.time_ns()}"
-            time.sleep(1.5)  # let the watcher settle after the previous build
+            # Let the watcher settle after the previous build. MkDocs polls for changes every
+            # 0.5 s: a fixed wait would save at the same point of the poll every round, so one
+            # run's rounds would all be lucky or all unlucky. A random part spreads them over it.
+            time.sleep(1.5 + random.uniform(0, 0.5))
             start = time.perf_counter()
             page.write_text(page.read_text() + f"\n{probe}\n")
             _wait_for(url, probe, timeout=120)

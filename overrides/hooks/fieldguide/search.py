@@ -127,24 +127,43 @@ def _gzip_size(text: str) -> int:
     return len(gzip.compress(text.encode("utf-8"), compresslevel=6))
 
 
-def split_index(site: Path) -> bool:
-    """Rewrite a built site's Material search index into parts; False if it has none to split."""
+def split_index(site: Path, cache: Path | None = None) -> bool:
+    """Rewrite a built site's Material search index into parts; False if it has none to split.
+
+    With a `cache` folder, the parts of an index split before are copied from it, not split
+    again: a rebuild with nothing changed writes the same index, so it costs a copy."""
     index = site / "search" / "search_index.json"
     if not index.is_file():
         return False
-    data = json.loads(index.read_text(encoding="utf-8"))
+    raw = index.read_bytes()
+    data = json.loads(raw)
     if "parts" in data["config"]:
         return True  # split already: a second run finds its own output
-    small, parts = split(data)
     for old in index.parent.iterdir():
         if old.is_dir():  # an earlier build's parts (mkdocs serve keeps the site folder)
             shutil.rmtree(old)
+    kept = cache / hashlib.sha256(raw).hexdigest()[:16] if cache else None
+    if kept and (kept / "search_index.json").is_file():
+        shutil.copytree(kept, index.parent, dirs_exist_ok=True)
+        return True
+    small, parts = split(data)
     for path, content in parts.items():
         target = index.parent / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     index.write_text(_compact(small), encoding="utf-8")
+    if kept:
+        _keep(index.parent, kept)
     return True
+
+
+def _keep(search: Path, kept: Path) -> None:
+    """Copy a split into the cache, in place of any earlier one (only the last is ever reused)."""
+    if kept.parent.is_dir():
+        shutil.rmtree(kept.parent)
+    partial = kept.with_name(kept.name + ".partial")
+    shutil.copytree(search, partial)
+    partial.rename(kept)  # whole or absent, for a build running beside this one
 
 
 def documents(site: Path) -> list[dict]:
