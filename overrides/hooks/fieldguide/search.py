@@ -9,16 +9,17 @@ file after a build into:
   search (`overrides/theme/main.html`), and hands it to the worker.
 - `search/<version>/terms/<key>.json`: the index's terms, split by their first letter (`key`,
   hex-encoded for the file name): for each term, the sections it appears in and how often, in
-  the title and in the text. A query reads the parts its words start with, 6 KB at most here.
+  the title and in the text. A query reads the parts its words start with.
 - `search/<version>/text/<n>.json`: page `n`'s sections' text, read for the best-ranked pages of
   a result only, up to `TEXT_BUDGET_BYTES` of them.
 
 `version` is a hash of what is written, so a browser that cached the small index from one build
 never reads another build's parts. The worker that answers queries from these files is
-`overrides/theme/assets/javascripts/workers/fieldguide-search.js`; the hook that swaps it in for
-the theme's is `overrides/hooks/partial_search.py`. Both sides split words the same way: tags
-removed, lower case, split on the theme's separator, non-word characters trimmed from both ends,
-and a word with dots, slashes or `=` in it (`dsl.parallelfor`) indexed whole and by its parts.
+`docs/assets/javascripts/workers/search.js`; the hook that swaps it in for the theme's is
+`overrides/hooks/partial_search.py`. The worker splits a query as `words` splits text: lower
+case, on the theme's separator, non-word characters trimmed from both ends. The index also holds
+a word with dots, slashes or `=` in it by its parts, so `dsl.parallelfor` and `parallelfor` both
+find `dsl.ParallelFor`.
 """
 
 from __future__ import annotations
@@ -64,9 +65,8 @@ def _forms(token: str) -> tuple[str, ...]:
     return tuple(form for form in forms if form and form not in STOP_WORDS)
 
 
-@functools.lru_cache(
-    maxsize=4096
-)  # the preview splits again on every save: most sections are the same
+# The preview splits again on every save, and most sections are the same as before.
+@functools.lru_cache(maxsize=4096)
 def _counts(title: str, text: str, separator: str) -> tuple[Counter, Counter]:
     """How often each word is in a section's title and in its text (read only, shared)."""
     return Counter(words(title, separator)), Counter(words(text, separator))
