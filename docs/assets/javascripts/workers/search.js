@@ -14,11 +14,15 @@ let index = null, separator = null, stopWords = null, base = null;
 let latest = 0;
 const cache = new Map();
 
+// Each part is downloaded once per visit; one that failed is asked for again by the next query.
 function fetchPart(path) {
   if (!cache.has(path)) {
     cache.set(path, fetch(new URL(path, base)).then(response => {
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       return response.json();
+    }).catch(error => {
+      cache.delete(path);
+      throw error;
     }));
   }
   return cache.get(path);
