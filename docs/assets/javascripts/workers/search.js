@@ -34,10 +34,10 @@ function hex(key) {
 
 // A query's words, as search.py's `words` splits text: lower case, split on the separator, non-word
 // characters trimmed from both ends, stop words left out, the theme's query syntax (+, -, *, ~, ^,
-// field:) ignored.
+// and a field's name, as in title:retries) ignored.
 function queryWords(query) {
-  const found = [];
-  for (let token of query.toLowerCase().replace(/[+*~^]|\b\w+:/g, " ").split(separator)) {
+  const found = [], fields = new RegExp(`\\b(?:${Object.keys(index.config.fields).join("|")}):`, "g");
+  for (let token of query.toLowerCase().replace(/[+*~^]/g, " ").replace(fields, " ").split(separator)) {
     token = token.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, "");
     if (token && !stopWords.has(token) && !found.includes(token)) found.push(token);
   }
