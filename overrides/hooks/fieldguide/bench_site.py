@@ -168,8 +168,8 @@ def page_files(site: Path, path: Path) -> set[Path]:
     """The page and every file a first visit to it downloads."""
     parser = _Loads()
     parser.feed(path.read_text(encoding="utf-8"))
-    # The theme starts its search worker on every page; the index waits until the reader searches
-    # (overrides/theme/main.html).
+    # The theme starts the search worker (the site's, overrides/hooks/partial_search.py) on every
+    # page; the index waits until the reader searches (overrides/theme/main.html).
     workers = set((site / "assets" / "javascripts" / "workers").glob("*.js"))
     loaded = {(path.parent / f.split("#")[0].split("?")[0]).resolve() for f in parser.files}
     return {f for f in {path.resolve()} | workers | loaded if f.is_file()}

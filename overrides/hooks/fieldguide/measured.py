@@ -492,7 +492,8 @@ def site_costs(measured: Measured, lecture_tools: Collection[str] = ()) -> str:
         "",
         "First visit to each page, served gzip-compressed as GitHub Pages serves it: the page and "
         "every file it loads, then with the most a first search for one word downloads (the search "
-        "index is in parts, and nothing of it is downloaded until the reader starts to search). Lighthouse scores are performance and accessibility.",
+        "index is in parts, and nothing of it is downloaded until the reader starts to search). "
+        "Lighthouse scores are performance and accessibility.",
         "",
         _rows(["Page", "Page and its files", "With a first search", "Files", "Uncompressed", "Lighthouse, mobile · desktop"], [
             [name, f"{c.gzip_kb:.0f} KB", f"{c.gzip_kb + c.search_gzip_kb:.0f} KB", str(c.requests), f"{c.raw_kb:.0f} KB",

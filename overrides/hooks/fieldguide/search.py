@@ -90,10 +90,12 @@ def split(index: dict) -> tuple[dict, dict[str, str]]:
     config, docs = index["config"], index["docs"]
     separator = config["separator"]
     pages: dict[str, int] = {}
+    titles = []
     texts: dict[int, dict[str, str]] = defaultdict(dict)
     postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
     for number, doc in enumerate(docs):
         page = pages.setdefault(doc["location"].split("#")[0], len(pages))
+        titles.append({"location": doc["location"], "title": doc["title"], "page": page})
         text = re.sub(r"\s{2,}", " ", doc["text"]).strip()
         texts[page][str(number)] = text
         for field, counts in enumerate(_counts(doc["title"], text, separator)):
@@ -106,7 +108,6 @@ def split(index: dict) -> tuple[dict, dict[str, str]]:
     parts |= {f"text/{page}.json": _compact(text) for page, text in texts.items()}
     version = hashlib.sha256("".join(f"{p}\n{c}" for p, c in sorted(parts.items())).encode()).hexdigest()[:10]  # fmt: skip
     text_bytes = [_gzip_size(parts[f"text/{page}.json"]) for page in range(len(pages))]
-    titles = [{"location": doc["location"], "title": doc["title"], "page": pages[doc["location"].split("#")[0]]} for doc in docs]  # fmt: skip
     small = {
         "config": {
             **config,

@@ -9,8 +9,10 @@
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const SETTLE_MS = 400;  // text waits until the reader stops typing: keystrokes read no page text
 const K1 = 1.2;  // how fast more occurrences of a word stop counting (the theme's search: 1.2)
+const saturate = count => count * (K1 + 1) / (count + K1);
 
 let index = null, separator = null, stopWords = null, base = null;
+let pageEntry = [];  // by page number, the page's own entry in index.docs (its first)
 let latest = 0;
 const cache = new Map();
 
@@ -75,7 +77,6 @@ async function search(query, ticket) {
       const idf = Math.log(1 + (total - postings.length + 0.5) / (postings.length + 0.5));
       const weight = term === word ? 1 : 0.5;  // a whole word counts more than a word it begins
       for (const [doc, inTitle, inText] of postings) {
-        const saturate = count => count * (K1 + 1) / (count + K1);
         scores.set(doc, (scores.get(doc) || 0) + weight * idf * (titleBoost * saturate(inTitle) + saturate(inText)));
         if (!matched.has(doc)) matched.set(doc, new Set());
         matched.get(doc).add(word);
@@ -118,7 +119,7 @@ async function search(query, ticket) {
 function results(groups, words, matched, texts) {
   const items = [];
   for (const [page, hits] of groups) {
-    const pageDoc = index.docs.findIndex(doc => doc.page === page);
+    const pageDoc = pageEntry[page];
     const entries = hits.some(hit => hit.doc === pageDoc) ? hits : [...hits, { doc: pageDoc, score: 0 }];
     items.push(entries.map(({ doc, score }) => {
       const found = matched.get(doc) || new Set();
@@ -154,6 +155,8 @@ addEventListener("message", async ({ data: message }) => {
       index = message.data;
       separator = new RegExp(index.config.separator);
       stopWords = new Set(index.config.parts.stop_words);
+      pageEntry = [];
+      index.docs.forEach((doc, number) => { if (pageEntry[doc.page] === undefined) pageEntry[doc.page] = number; });
       base = new URL(`../../../${index.config.parts.path}`, self.location.href);
       postMessage({ type: READY });
       break;
