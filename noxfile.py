@@ -216,7 +216,7 @@ def _examples_session(slug: str):
             "pytest",
             *workers,
             f"tests/examples/test_{slug}.py",
-            "tests/examples/test_offline.py",
+            "tests/examples/test_harness.py",
             *session.posargs,
         )
 
@@ -383,7 +383,7 @@ def _run_newest(session: nox.Session, group: str, scratch: Path) -> str:
         )
     run = subprocess.run(
         [str(venv / "bin" / "python"), "-m", "pytest", f"tests/examples/test_{group}.py",
-         "tests/examples/test_offline.py", "-q", "-p", "no:cacheprovider", "-rfE"],
+         "tests/examples/test_harness.py", "-q", "-p", "no:cacheprovider", "-rfE"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     if run.returncode == 0:

@@ -1,4 +1,5 @@
-"""The offline guard: run by every examples session, in that tool's own venv."""
+"""The harness itself, run by every examples session in that tool's own venv: the offline guard, and
+the check of what an example prints."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import PYTEST_EXAMPLES_RECORD_PRINT, _record_print
+from pytest_examples import CodeExample, run_code
+from pytest_examples.config import ExamplesConfig
 
 GOES_ONLINE = """\
 import socket
@@ -57,3 +61,53 @@ def test_a_package_of_its_own_sitecustomize_does_not_switch_the_guard_off(tmp_pa
     assert done.stdout.startswith("True"), done.stdout + done.stderr  # the other sitecustomize ran
     assert done.returncode != 0
     assert "examples run offline" in done.stderr, done.stderr[-2000:]
+
+
+HELPER = """\
+def each(values, callback):
+    print("from the helper, not from the example")
+    for value in values:
+        callback(value)
+"""
+PRINTS = """\
+from helper import each
+
+
+def show(value):
+    print(f"value {value}")
+
+
+print("first")
+each([1, 2], show)
+"""
+
+
+def test_prints_are_recorded_as_pytest_examples_records_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The harness's cheaper print stand-in records what pytest-examples' own does: the example's
+    prints at their lines, even when another module calls the function that prints, and no print
+    made by code in another file."""
+    (tmp_path / "helper.py").write_text(HELPER, encoding="utf-8")
+    example = tmp_path / "prints.py"
+    example.write_text(PRINTS, encoding="utf-8")
+    monkeypatch.syspath_prepend(tmp_path)
+
+    def recorded(record_print) -> list[tuple[int, str]]:
+        monkeypatch.setattr(run_code.MockPrintFunction, "__call__", record_print)
+        printed, _ = run_code.run_code(
+            example=CodeExample.create(PRINTS, path=example),
+            python_file=example,
+            loader=None,
+            config=ExamplesConfig(),
+            enable_print_mock=True,
+            print_callback=None,
+            include_print=None,
+            module_globals=None,
+            call=None,
+        )
+        return [(s.line_no, str(s)) for s in printed.print_func.statements]
+
+    ours = recorded(_record_print)
+    assert ours == [(8, "first"), (5, "value 1"), (5, "value 2")]
+    assert ours == recorded(PYTEST_EXAMPLES_RECORD_PRINT)
