@@ -12,6 +12,7 @@ from conftest import ROOT
 from fieldguide.extension import INCLUDE
 from fieldguide.facts import load_site
 from fieldguide.markers import Page, render_markers
+from fieldguide.model import Bench
 
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -146,6 +147,21 @@ def test_every_tool_has_its_four_places(site):
         assert slug in conflicting, (
             f"{slug}: its group is not in [tool.uv] conflicts, so uv may resolve it with another tool's"
         )
+
+
+def test_every_tool_names_the_tests_of_its_one_run(site):
+    """The benchmark runs each examples session with only its tool's one pipeline run: the tests
+    it selects exist (the default selection is the tool's pipeline.py)."""
+    for slug, facts in site.tools.items():
+        bench = facts.tool.bench or Bench()
+        selection = bench.session_selection(slug)
+        if bench.session_run is None:
+            assert (ROOT / selection).exists(), f"{slug}: no {selection} for the bench to run once"
+        else:
+            module = (ROOT / "tests" / "examples" / f"test_{slug}.py").read_text(encoding="utf-8")
+            assert f"def {selection}(" in module, (
+                f"{slug}: bench.session_run names {selection}, which tests/examples/test_{slug}.py does not define"
+            )
 
 
 def test_nothing_is_orphaned(site):

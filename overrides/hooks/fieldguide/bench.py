@@ -408,7 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.sessions:
         from .bench_site import measure_sessions
 
-        sessions = measure_sessions(ROOT, rounds=args.session_rounds, measured=Provenance(**now))
+        one_run = {f.tool.slug: (f.tool.bench or Bench()).session_selection(f.tool.slug) for f in site.ordered()}  # fmt: skip
+        sessions = measure_sessions(ROOT, rounds=args.session_rounds, measured=Provenance(**now), one_run=one_run)  # fmt: skip
         results["sessions"] = sessions.model_dump(mode="json", exclude_none=True)
     args.output.write_text(
         json.dumps({k: v for k, v in results.items() if v is not None}, indent=1) + "\n"

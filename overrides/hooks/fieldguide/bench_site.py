@@ -9,8 +9,10 @@
   it, and the most a first search downloads on top (the index is in parts, downloaded once the
   reader searches: `fieldguide.search`); Lighthouse's scores for
   mobile and desktop.
-- The default test run, session by session, from fresh environments and again (`--sessions`,
-  measured on its own: it runs every default session several times).
+- The default test run, session by session, from fresh environments and again; each examples
+  session again running only its tool's one pipeline run, and from a fresh environment without
+  its concept cells (`--sessions`, measured on its own: it runs every default session several
+  times).
 """
 
 from __future__ import annotations
@@ -271,34 +273,66 @@ def default_sessions(root: Path) -> list[str]:
     return [s["session"] for s in json.loads(listed.stdout)]
 
 
-def measure_sessions(root: Path, rounds: int, measured: Provenance) -> Sessions:
+WITHOUT_CONCEPT_CELLS = "not concepts"
+"""The pytest `-k` expression that leaves out an examples session's concept cells."""
+
+
+def measure_sessions(root: Path, rounds: int, measured: Provenance, one_run: dict[str, str]) -> Sessions:  # fmt: skip
     """The default run, session by session: from fresh environments (each session's venv removed,
-    packages from uv's cache: no downloads), then again with the environments kept. Interleaved."""
+    packages from uv's cache: no downloads), then again with the environments kept; then each
+    examples session again running only its tool's one pipeline run, on one pytest worker
+    (`one_run`: the `-k` expression of each tool, by slug), and from a fresh environment without
+    its concept cells.
+    Interleaved: each round times every one of these once."""
     names = default_sessions(root)
-    times: dict[str, dict[str, list[float]]] = {"cold": {n: [] for n in names}, "warm": {n: [] for n in names}}  # fmt: skip
+    examples = [n for n in names if n.startswith("examples-")]
+
+    def one_run_only(name: str) -> list[str]:
+        # One pytest worker, as a contributor runs one example: a second would only start up.
+        return ["-n", "0", "-k", one_run[name.removeprefix("examples-")]]
+
+    plan = [  # what is timed, which sessions, from a fresh environment or not, pytest's arguments
+        ("cold", names, True, lambda name: []),
+        ("warm", names, False, lambda name: []),
+        ("one_run", examples, False, one_run_only),
+        ("cold_without_concept_cells", examples, True, lambda name: ["-k", WITHOUT_CONCEPT_CELLS]),
+    ]
+    times: dict[str, dict[str, list[float]]] = {kind: {n: [] for n in these} for kind, these, _, _ in plan}  # fmt: skip
     for r in range(rounds):
-        for kind in ("cold", "warm"):
-            for name in names:
-                if kind == "cold":
+        for kind, these, fresh, arguments in plan:
+            for name in these:
+                if fresh:
                     shutil.rmtree(root / ".nox" / name, ignore_errors=True)
-                progress(f"sessions: {name}, {'fresh environment' if kind == 'cold' else 'again'}, round {r + 1} of {rounds}")  # fmt: skip
+                args = arguments(name)
+                progress(f"sessions: {' '.join([name, *args])}, {'fresh environment' if fresh else 'again'}, round {r + 1} of {rounds}")  # fmt: skip
                 start = time.perf_counter()
-                done = subprocess.run([*NOX, "-s", name], cwd=root, capture_output=True, text=True)  # fmt: skip
+                done = subprocess.run([*NOX, "-s", name, *(["--", *args] if args else [])], cwd=root, capture_output=True, text=True)  # fmt: skip
                 if done.returncode:
                     raise SystemExit(f"nox -s {name} failed while being timed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")  # fmt: skip
                 times[kind][name].append(time.perf_counter() - start)
     spreads = {kind: {n: spread(v) for n, v in by_name.items()} for kind, by_name in times.items()}
-    examples = {n: c for n, c in count_examples(root).items() if n in names}
-    return Sessions(measured=measured, **spreads, examples=examples)
+    files = {n: c for n, c in count_examples(root).items() if n in names}
+    cells = {n: c for n, c in count_concept_cells(root).items() if n in names}
+    return Sessions(measured=measured, **spreads, examples=files, concept_cells=cells)
 
 
 def count_examples(root: Path) -> dict[str, int]:
-    """Example files per examples session: what the cost per added example is divided by."""
+    """Example files per examples session."""
     return {
         f"examples-{folder.name}": sum(1 for f in folder.rglob("*") if f.suffix in (".py", ".yaml"))
         for folder in sorted((root / "examples").iterdir())
         if folder.is_dir()
     }
+
+
+def count_concept_cells(root: Path) -> dict[str, int]:
+    """Concept cells per examples session: a cell is a name under `examples/<tool>/concepts/`,
+    whether a script alone or a script and its YAML (Tekton's)."""
+    cells = {}
+    for folder in sorted((root / "examples").glob("*/concepts")):
+        names = {f.stem for f in folder.iterdir() if f.suffix in (".py", ".yaml")}
+        cells[f"examples-{folder.parent.name}"] = len(names)
+    return cells
 
 
 def measure_site(root: Path, *, rounds: int, measured: Provenance) -> SiteCosts:

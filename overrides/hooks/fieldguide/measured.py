@@ -176,11 +176,29 @@ class Sessions(Strict):
     warm: dict[str, Spread]
     """Again, with the environments kept."""
     examples: dict[str, int] = Field(default_factory=dict)
-    """Example files per examples session, to show the cost per example."""
+    """Example files per examples session."""
+    one_run: dict[str, Spread] = Field(default_factory=dict)
+    """Each examples session again, running only the tests of its tool's one pipeline run
+    ([`Bench.session_run`][fieldguide.model.Bench.session_run]) on one pytest worker: the
+    session's own start and machinery, to set against the tool starting and running that
+    pipeline bare."""
+    cold_without_concept_cells: dict[str, Spread] = Field(default_factory=dict)
+    """Each examples session from a fresh environment, its concept cells left out
+    (`-k "not concepts"`): what the session cost before the concept pages added their cells."""
+    concept_cells: dict[str, int] = Field(default_factory=dict)
+    """Concept cells per examples session (a cell may be a script and its YAML)."""
 
     def total(self, sessions: dict[str, Spread], leaving_out: Collection[str] = ()) -> float:
         """The run's seconds, adding up `sessions` (`cold` or `warm`) but those `leaving_out`."""
         return sum(spread.median for name, spread in sessions.items() if name not in leaving_out)
+
+    def per_concept_cell(self, name: str) -> float | None:
+        """What each concept cell adds to an examples session from a fresh environment, where
+        measured: the session with its cells, less the session without them, per cell."""
+        without, cells = self.cold_without_concept_cells.get(name), self.concept_cells.get(name)
+        if without is None or not cells or name not in self.cold:
+            return None
+        return (self.cold[name].median - without.median) / cells
 
 
 class Measured(Provenance):
@@ -535,19 +553,9 @@ def targets(measured: Measured, lecture_tools: Collection[str] = ()) -> str:
             with_index = weights[heaviest] + index_kb
             rows.append(["… and with a first search for one word", f"{which}, {with_index:.0f} KB{floor}", _verdict(with_index <= PAGE_TARGET_KB)])  # fmt: skip
     if measured.sessions is not None:
-        over = [f"`{name}` {value:.1f}×" for name, value in session_ratios(measured).items() if value > SESSION_RATIO_TARGET]  # fmt: skip
-        target = f"Each examples session ≤ {SESSION_RATIO_TARGET}× its tool starting and running the pipeline once"  # fmt: skip
-        if not comparable(measured):
-            rows.append([target, "not comparable: the tools were measured on another machine", "—"])
-        else:
-            rows.append([target, "over: " + ", ".join(over) if over else "all within", _verdict(not over)])  # fmt: skip
+        rows.append(_one_run_target(measured))
         if lecture_tools:  # the target was set for the lecture's six tools, before the others came
-            runs = measured.sessions
-            others = {n for n in runs.cold if n.startswith("examples-") and n.removeprefix("examples-") not in lecture_tools}  # fmt: skip
-            six, with_browser = runs.total(runs.cold, others | {"browser"}), runs.total(runs.cold, others)  # fmt: skip
-            rows.append([f"The default run ≤ {RUN_TARGET_S} s from fresh environments, with the lecture's six tools (the other tools' sessions left out)",
-                         f"{six:.0f} s without `browser`, {with_browser:.0f} s with it; every session: {runs.total(runs.cold):.0f} s",
-                         "without `browser` only" if six <= RUN_TARGET_S < with_browser else _verdict(with_browser <= RUN_TARGET_S)])  # fmt: skip
+            rows.append(_whole_run_target(measured.sessions, lecture_tools))
     if not rows:
         return ""
     return "\nThe targets, against the figures above:\n\n" + _rows(
@@ -559,32 +567,92 @@ def _verdict(met: bool) -> str:
     return "yes" if met else "**no**"
 
 
+def _one_run_target(measured: Measured) -> list[str]:
+    """Each examples session, running its tool's pipeline once, against the tool doing it bare."""
+    target = f"Each examples session, running its tool's pipeline once, ≤ {SESSION_RATIO_TARGET}× its tool starting and running it bare"  # fmt: skip
+    runs = measured.sessions
+    if not comparable(measured):
+        return [target, "not comparable: the tools were measured on another machine", "—"]
+    ratios = session_ratios(measured)
+    if not ratios:
+        return [target, "not measured yet: `nox -s bench -- --sessions` measures it", "—"]
+    over = [name for name, value in ratios.items() if value > SESSION_RATIO_TARGET]
+    within = [name for name in ratios if name not in over]
+    said = [
+        f"{verdict}: " + ", ".join(f"`{n}` {ratios[n]:.1f}×" for n in names)
+        for verdict, names in (("within", within), ("over", over))
+        if names
+    ]
+    # The harness's own start: the session of the floor, plain Python, whose pipeline costs nothing.
+    harness = runs.one_run.get(f"examples-{measured.floor}")
+    cannot = [n for n in over if harness and SESSION_RATIO_TARGET * bare_run(measured, n) < harness.median]  # fmt: skip
+    if cannot:
+        said.append(
+            f"{', '.join(f'`{n}`' for n in cannot)} cannot be within it: the harness alone "
+            f"(`examples-{measured.floor}`, plain Python's pipeline) takes {harness.median:.1f} s, "
+            f"more than {SESSION_RATIO_TARGET}× their whole bare run"
+        )
+    return [target, "; ".join(said), _verdict(not over)]
+
+
+SESSIONS_WHEN_THE_TARGET_WAS_SET = ("build", "tests")
+"""The default run's sessions besides the examples sessions when the whole-run target was set;
+`build-zensical` and `browser` joined the default run after it, as did the concept cells and three
+more tools."""
+
+
+def _whole_run_target(runs: Sessions, lecture_tools: Collection[str]) -> list[str]:
+    """The default run as it was when its target was set: its sessions, the lecture's six tools,
+    their examples but the concept cells; and beside it, what was added since."""
+    target = (
+        f"The default run as its target was set ≤ {RUN_TARGET_S} s from fresh environments: "
+        f"{', '.join(f'`{n}`' for n in SESSIONS_WHEN_THE_TARGET_WAS_SET)} and the lecture's six "
+        "tools' examples sessions, with every example but the concept cells (added since)"
+    )
+    six = [f"examples-{tool}" for tool in lecture_tools]
+    if any(n not in runs.cold_without_concept_cells for n in six):
+        return [target, "not measured yet: `nox -s bench -- --sessions` measures it", "—"]
+    then = sum(runs.cold[n].median for n in SESSIONS_WHEN_THE_TARGET_WAS_SET if n in runs.cold)
+    then += sum(runs.cold_without_concept_cells[n].median for n in six)
+    added = [n for n in runs.cold if n not in (*SESSIONS_WHEN_THE_TARGET_WAS_SET, *six) and not n.startswith("examples-")]  # fmt: skip
+    said = [f"{then:.0f} s"]
+    said += [f"`{n}` (added since) {runs.cold[n].median:.0f} s more" for n in added]
+    said.append(f"every session with every example: {runs.total(runs.cold):.0f} s")
+    return [target, "; ".join(said), _verdict(then <= RUN_TARGET_S)]
+
+
+def bare_run(measured: Measured, session: str) -> float | None:
+    """Seconds for an examples session's tool to start and run its pipeline once, outside any
+    harness (or, for a tool that needs a cluster, to check its files), where measured."""
+    result = measured.tools.get(session.removeprefix("examples-")) if session.startswith("examples-") else None  # fmt: skip
+    once = result and (result.cold_s or result.check_s)
+    return once.median if once and once.median > 0 else None
+
+
 def session_ratios(measured: Measured) -> dict[str, float]:
-    """Each examples session (again) over its tool's one start and pipeline run (or check)."""
+    """Each examples session running its tool's pipeline once, over its tool doing it bare."""
     ratios = {}
-    for name, warm in (measured.sessions.warm if comparable(measured) else {}).items():
-        result = measured.tools.get(name.removeprefix("examples-")) if name.startswith("examples-") else None  # fmt: skip
-        once = result and (result.cold_s or result.check_s)
-        if once and once.median > 0:
-            ratios[name] = warm.median / once.median
+    for name, one in (measured.sessions.one_run if comparable(measured) else {}).items():
+        if bare := bare_run(measured, name):
+            ratios[name] = one.median / bare
     return ratios
 
 
 def session_costs(measured: Measured) -> str:
-    """The default run, session by session, with the cost per example of each examples session."""
+    """The default run, session by session: each examples session's one pipeline run against its
+    tool's, and what each of its concept cells adds."""
     runs = measured.sessions
     if runs is None:
         return "Not measured yet: `nox -s bench -- --sessions` measures it.\n"
     rows = []
     ratios = session_ratios(measured)
     for name, cold in runs.cold.items():
-        warm = runs.warm.get(name)
-        count = runs.examples.get(name)
-        each = f"{warm.median / count:.1f} s" if warm and count else "—"
-        against = f"{ratios[name]:.1f}×" if name in ratios else "—"
-        rows.append([f"`{name}`", seconds(cold, digits=0), seconds(warm, digits=0), str(count or "—"), each, against])  # fmt: skip
+        warm, one, cell = runs.warm.get(name), runs.one_run.get(name), runs.per_concept_cell(name)
+        once = f"{one.median:.1f} s" + (f" ({ratios[name]:.1f}×)" if name in ratios else "") if one else "—"  # fmt: skip
+        rows.append([f"`{name}`", seconds(cold, digits=0), seconds(warm, digits=0), str(runs.examples.get(name, "—")), once,
+                     f"{cell:.1f} s" if cell is not None else "—"])  # fmt: skip
     rows.append(["**The whole default run**", f"**{runs.total(runs.cold):.0f} s**", f"**{runs.total(runs.warm):.0f} s**", str(sum(runs.examples.values())), "", ""])  # fmt: skip
-    header = ["Session", "From fresh environments", "Again", "Example files", "Seconds per example, again", "Again, against one start and run of its tool"]  # fmt: skip
+    header = ["Session", "From fresh environments", "Again", "Example files", "Its pipeline once, again (× its tool bare)", "Each concept cell adds, fresh"]  # fmt: skip
     elsewhere = (
         ""
         if comparable(measured)

@@ -125,6 +125,15 @@ class Bench(Strict):
     """A command a fresh state needs before the first run (part of the cold time)."""
     check: list[str] = Field(default_factory=list)
     """For a tool that needs a cluster to run: the command that builds and checks its files here."""
+    session_run: Annotated[str, Field(pattern=r"^test_\w+$")] | None = None
+    """The test in `tests/examples/test_<slug>.py` that does what the bench times once, where that
+    is not the run of `examples/<slug>/pipeline.py`. The benchmark runs the tool's examples session
+    with only that, to set the session's start and one run against the tool's own."""
+
+    def session_selection(self, slug: str) -> str:
+        """What the benchmark passes to the session's pytest as `-k`: `session_run`, or the tests
+        of the tool's pipeline.py (its run, and those that read what it left)."""
+        return self.session_run or f"examples/{slug}/pipeline.py"
 
 
 class Links(Strict):
