@@ -188,9 +188,10 @@ class Sessions(Strict):
     concept_cells: dict[str, int] = Field(default_factory=dict)
     """Concept cells per examples session (a cell may be a script and its YAML)."""
 
-    def total(self, sessions: dict[str, Spread], leaving_out: Collection[str] = ()) -> float:
-        """The run's seconds, adding up `sessions` (`cold` or `warm`) but those `leaving_out`."""
-        return sum(spread.median for name, spread in sessions.items() if name not in leaving_out)
+    @staticmethod
+    def total(sessions: dict[str, Spread]) -> float:
+        """The run's seconds, adding up `sessions` (`cold` or `warm`)."""
+        return sum(spread.median for spread in sessions.values())
 
     def per_concept_cell(self, name: str) -> float | None:
         """What each concept cell adds to an examples session from a fresh environment, where
