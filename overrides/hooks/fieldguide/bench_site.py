@@ -281,8 +281,8 @@ def measure_sessions(root: Path, rounds: int, measured: Provenance, one_run: dic
     """The default run, session by session: from fresh environments (each session's venv removed,
     packages from uv's cache: no downloads), then again with the environments kept; then each
     examples session again running only its tool's one pipeline run, on one pytest worker
-    (`one_run`: the `-k` expression of each tool, by slug), and from a fresh environment without
-    its concept cells.
+    (`one_run`: the `-k` expression of each tool, by slug), and without its concept cells, from
+    a fresh environment and again.
     Interleaved: each round times every one of these once."""
     names = default_sessions(root)
     examples = [n for n in names if n.startswith("examples-")]
@@ -296,6 +296,7 @@ def measure_sessions(root: Path, rounds: int, measured: Provenance, one_run: dic
         ("warm", names, False, lambda name: []),
         ("one_run", examples, False, one_run_only),
         ("cold_without_concept_cells", examples, True, lambda name: ["-k", WITHOUT_CONCEPT_CELLS]),
+        ("warm_without_concept_cells", examples, False, lambda name: ["-k", WITHOUT_CONCEPT_CELLS]),
     ]
     times: dict[str, dict[str, list[float]]] = {kind: {n: [] for n in these} for kind, these, _, _ in plan}  # fmt: skip
     for r in range(rounds):

@@ -185,6 +185,8 @@ class Sessions(Strict):
     cold_without_concept_cells: dict[str, Spread] = Field(default_factory=dict)
     """Each examples session from a fresh environment, its concept cells left out
     (`-k "not concepts"`): what the session cost before the concept pages added their cells."""
+    warm_without_concept_cells: dict[str, Spread] = Field(default_factory=dict)
+    """The same again, with the environment kept: set against `warm`, what the cells cost."""
     concept_cells: dict[str, int] = Field(default_factory=dict)
     """Concept cells per examples session (a cell may be a script and its YAML)."""
 
@@ -194,12 +196,13 @@ class Sessions(Strict):
         return sum(spread.median for spread in sessions.values())
 
     def per_concept_cell(self, name: str) -> float | None:
-        """What each concept cell adds to an examples session from a fresh environment, where
-        measured: the session with its cells, less the session without them, per cell."""
-        without, cells = self.cold_without_concept_cells.get(name), self.concept_cells.get(name)
-        if without is None or not cells or name not in self.cold:
+        """What each concept cell adds to an examples session, where measured: the session with
+        its cells, less the session without them, per cell, both again (a fresh environment's
+        install would only add its noise to the difference)."""
+        without, cells = self.warm_without_concept_cells.get(name), self.concept_cells.get(name)
+        if without is None or not cells or name not in self.warm:
             return None
-        return (self.cold[name].median - without.median) / cells
+        return (self.warm[name].median - without.median) / cells
 
 
 class Measured(Provenance):
@@ -653,7 +656,7 @@ def session_costs(measured: Measured) -> str:
         rows.append([f"`{name}`", seconds(cold, digits=0), seconds(warm, digits=0), str(runs.examples.get(name, "—")), once,
                      f"{cell:.1f} s" if cell is not None else "—"])  # fmt: skip
     rows.append(["**The whole default run**", f"**{runs.total(runs.cold):.0f} s**", f"**{runs.total(runs.warm):.0f} s**", str(sum(runs.examples.values())), "", ""])  # fmt: skip
-    header = ["Session", "From fresh environments", "Again", "Example files", "Its pipeline once, again (× its tool bare)", "Each concept cell adds, fresh"]  # fmt: skip
+    header = ["Session", "From fresh environments", "Again", "Example files", "Its pipeline once, again (× its tool bare)", "Each concept cell adds, again"]  # fmt: skip
     elsewhere = (
         ""
         if comparable(measured)
