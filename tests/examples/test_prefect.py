@@ -2,11 +2,12 @@
 
 Each example file is run as a script, the way a reader runs it. A reader's run with no server
 configured makes Prefect 3 start a temporary API server of its own; the lecture's code runs that
-way, as written, in its own process. The other examples share one `prefect server start` (no
-scheduler, no late-runs service, no UI, like the temporary server) that this session's workers
-start once, so each example costs its own flows and not a server. Both servers start from a copy
-of an empty database migrated once per environment (`empty_database`), which a fresh home would
-otherwise spend about 14 s migrating. The server records every flow and task run, so this checks
+way, as written, in its own process and a new home, so its server migrates its database as a
+reader's first run does. The other examples share one `prefect server start` (no scheduler, no
+late-runs service, no UI, like the temporary server) that this session's workers start once, so
+each example costs its own flows and not a server; it starts from a copy of an empty database
+migrated once per environment (`empty_database`), while the lecture's run migrates its own on the
+other worker. The server records every flow and task run, so this checks
 orchestration end to end. What stays unchecked offline: deployments served by a worker from a
 work pool, schedules firing, Prefect Cloud, and the UI.
 """
@@ -105,8 +106,8 @@ def empty_database(
 ) -> Path:  # prefect_home: the environment _prefect_env copies is quiet and offline by then
     """An empty Prefect database, migrated to this release's schema: made once per environment.
 
-    Migrating a fresh SQLite database takes about 14 s here, which every temporary server, and
-    `prefect server start`, would otherwise spend again.
+    Migrating a fresh SQLite database takes about 12 s here, which the shared server would
+    otherwise spend again in every session.
     """
 
     def migrate(home: Path) -> Path:
@@ -189,20 +190,17 @@ def deliver_queued_logs_and_events() -> None:
 
 
 # First in the file, so that pytest-xdist hands it out first: the lecture's own temporary server
-# then starts on one worker while the other starts the shared server.
+# then starts on one worker while the other migrates a database and starts the shared server.
 @pytest.mark.verifies("ran end to end")
-def test_lecture_as_written(lecture_transcript, empty_database: Path, tmp_path_factory) -> None:
-    """The lecture's flow, run as written with no server configured, starts Prefect's temporary
-    server and completes: three tasks and the flow, all Completed."""
+def test_lecture_as_written(lecture_transcript, tmp_path_factory) -> None:
+    """The lecture's flow, run as written with no server configured and a new home, starts
+    Prefect's temporary server, which migrates its database, and completes: three tasks and the
+    flow, all Completed."""
     transcript = lecture_transcript(
         "prefect",
         [Step("python lecture.py", ["python", "lecture.py"])],
-        # Its own home, with the migrated empty database: what the run prints is the same.
-        env={
-            "PREFECT_HOME": str(
-                _home_with_database(tmp_path_factory.mktemp("lecture") / "home", empty_database)
-            )
-        },
+        # A home of its own and nothing in it, as a reader's first run has.
+        env={"PREFECT_HOME": str(tmp_path_factory.mktemp("lecture") / "home")},
         # Prefect names each run at random (`rare-skink`) and gives task runs a short id.
         extra=[
             (r"(?<=low run )'[a-z]+-[a-z]+'", "'<run name>'"),
