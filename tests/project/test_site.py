@@ -156,7 +156,10 @@ def test_every_tool_names_the_tests_of_its_one_run(site):
         bench = facts.tool.bench or Bench()
         selection = bench.session_selection(slug)
         if bench.session_run is None:
-            assert (ROOT / selection).exists(), f"{slug}: no {selection} for the bench to run once"
+            pipeline = ROOT / "examples" / slug / "pipeline.py"
+            assert pipeline.exists() and str(pipeline.relative_to(ROOT)) in selection, (
+                f"{slug}: no examples/{slug}/pipeline.py for the bench to run once"
+            )
         else:
             module = (ROOT / "tests" / "examples" / f"test_{slug}.py").read_text(encoding="utf-8")
             assert f"def {selection}(" in module, (
