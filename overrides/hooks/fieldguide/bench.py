@@ -275,11 +275,32 @@ def measure_checks(tools: list[Tool], rounds: int) -> dict[str, Spread]:
     for r in range(rounds):
         progress(f"building and checking manifests, round {r + 1} of {rounds}")
         for tool in tools:
-            with tool.workspace(True, "check") as (work, env):
-                done = run(tool.command(tool.bench.check, work), env=env, cwd=work)
-            _check(tool, done, "check")
-            times[tool.slug].append(done.seconds)
+            times[tool.slug].append(check_once(tool))
     return {slug: spread(values) for slug, values in times.items()}
+
+
+def check_once(tool: Tool) -> float:
+    with tool.workspace(True, "check") as (work, env):
+        done = run(tool.command(tool.bench.check, work), env=env, cwd=work)
+    _check(tool, done, "check")
+    return done.seconds
+
+
+def bare_once(tool: Tool) -> float:
+    """The tool starting and running the guide's pipeline once from empty state, its set-up
+    included (one of `cold_s`), or checking its files (one of `check_s`): what an examples
+    session's one run is set against."""
+    if not tool.runs_locally:
+        return check_once(tool)
+    with tool.workspace(True, "bare", ("pipeline.py",)) as (work, env):
+        setup = 0.0
+        if tool.bench.setup:
+            prepared = run(tool.command(tool.bench.setup, work), env=env, cwd=work)
+            _check(tool, prepared, "set-up")
+            setup = prepared.seconds
+        done = run([str(tool.python), "pipeline.py"], env=env, cwd=work)
+    _check(tool, done, "cold run")
+    return setup + done.seconds
 
 
 def machine() -> dict:
@@ -409,7 +430,13 @@ def main(argv: list[str] | None = None) -> int:
         from .bench_site import measure_sessions
 
         one_run = {f.tool.slug: (f.tool.bench or Bench()).session_selection(f.tool.slug) for f in site.ordered()}  # fmt: skip
-        sessions = measure_sessions(ROOT, rounds=args.session_rounds, measured=Provenance(**now), one_run=one_run)  # fmt: skip
+        with tempfile.TemporaryDirectory(prefix="field-guide-bench-") as scratch:
+            log = Path(scratch) / "network.log"
+            tools = {f.tool.slug: Tool(f, site.root, Path(scratch), log) for f in site.ordered()}
+            sessions = measure_sessions(ROOT, rounds=args.session_rounds, measured=Provenance(**now), one_run=one_run,
+                                        bare=lambda slug: bare_once(tools[slug]))  # fmt: skip
+            if log.exists() and log.read_text().strip():
+                raise SystemExit(f"something tried to reach the network during the benchmark:\n{log.read_text()}")  # fmt: skip
         results["sessions"] = sessions.model_dump(mode="json", exclude_none=True)
     args.output.write_text(
         json.dumps({k: v for k, v in results.items() if v is not None}, indent=1) + "\n"

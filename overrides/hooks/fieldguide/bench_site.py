@@ -32,6 +32,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -51,6 +52,9 @@ LIGHTHOUSE = "lighthouse@12.8.2"  # the newest that runs on Node 20
 BIN = Path(sys.executable).parent
 NOX = [os.environ.get("FIELD_GUIDE_NOX_PYTHON", sys.executable), "-m", "nox"]
 """The nox that started the bench session (the bench environment has none of its own)."""
+ONE_RUN_PAIRS = 3
+"""Each round times an examples session's one run and its tool's bare run this many times, pair
+after pair: both are short, and their ratio is the figure the target is set on."""
 
 
 def copy_project(root: Path, target: Path, *, bare: bool, expanded: bool = False) -> Path:
@@ -277,13 +281,15 @@ WITHOUT_CONCEPT_CELLS = "not concepts"
 """The pytest `-k` expression that leaves out an examples session's concept cells."""
 
 
-def measure_sessions(root: Path, rounds: int, measured: Provenance, one_run: dict[str, str]) -> Sessions:  # fmt: skip
+def measure_sessions(root: Path, rounds: int, measured: Provenance, one_run: dict[str, str],
+                     bare: Callable[[str], float], pairs: int = ONE_RUN_PAIRS) -> Sessions:  # fmt: skip
     """The default run, session by session: from fresh environments (each session's venv removed,
     packages from uv's cache: no downloads), then again with the environments kept; then each
     examples session again running only its tool's one pipeline run, on one pytest worker
-    (`one_run`: the `-k` expression of each tool, by slug), and without its concept cells, from
-    a fresh environment and again.
-    Interleaved: each round times every one of these once."""
+    (`one_run`: the `-k` expression of each tool, by slug), each time followed by its tool doing
+    the same bare (`bare`: seconds, by slug), `pairs` times a round; and each examples session
+    without its concept cells, from a fresh environment and again. Interleaved: each round times
+    every one of these."""
     names = default_sessions(root)
     examples = [n for n in names if n.startswith("examples-")]
 
@@ -294,11 +300,12 @@ def measure_sessions(root: Path, rounds: int, measured: Provenance, one_run: dic
     plan = [  # what is timed, which sessions, from a fresh environment or not, pytest's arguments
         ("cold", names, True, lambda name: []),
         ("warm", names, False, lambda name: []),
-        ("one_run", examples, False, one_run_only),
+        *[("one_run", examples, False, one_run_only)] * pairs,
         ("cold_without_concept_cells", examples, True, lambda name: ["-k", WITHOUT_CONCEPT_CELLS]),
         ("warm_without_concept_cells", examples, False, lambda name: ["-k", WITHOUT_CONCEPT_CELLS]),
     ]
     times: dict[str, dict[str, list[float]]] = {kind: {n: [] for n in these} for kind, these, _, _ in plan}  # fmt: skip
+    times |= {"bare_run": {n: [] for n in examples}, "one_run_ratio": {n: [] for n in examples}}
     for r in range(rounds):
         for kind, these, fresh, arguments in plan:
             for name in these:
@@ -311,6 +318,10 @@ def measure_sessions(root: Path, rounds: int, measured: Provenance, one_run: dic
                 if done.returncode:
                     raise SystemExit(f"nox -s {name} failed while being timed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")  # fmt: skip
                 times[kind][name].append(time.perf_counter() - start)
+                if kind == "one_run":  # its pair: the tool alone, right after, on the same machine
+                    alone = bare(name.removeprefix("examples-"))
+                    times["bare_run"][name].append(alone)
+                    times["one_run_ratio"][name].append(times[kind][name][-1] / alone)
     spreads = {kind: {n: spread(v) for n, v in by_name.items()} for kind, by_name in times.items()}
     files = {n: c for n, c in count_examples(root).items() if n in names}
     cells = {n: c for n, c in count_concept_cells(root).items() if n in names}

@@ -182,6 +182,12 @@ class Sessions(Strict):
     ([`Bench.session_run`][fieldguide.model.Bench.session_run]) on one pytest worker: the
     session's own start and machinery, to set against the tool starting and running that
     pipeline bare."""
+    bare_run: dict[str, Spread] = Field(default_factory=dict)
+    """Each examples session's tool starting and running its pipeline once outside any harness,
+    from empty state (or, for a tool that needs a cluster, checking its files, as `check_s` does):
+    timed right after each `one_run`, so that the pair meets the machine alike."""
+    one_run_ratio: dict[str, Spread] = Field(default_factory=dict)
+    """`one_run` over `bare_run`, pair by pair."""
     cold_without_concept_cells: dict[str, Spread] = Field(default_factory=dict)
     """Each examples session from a fresh environment, its concept cells left out
     (`-k "not concepts"`): what the session cost before the concept pages added their cells."""
@@ -575,9 +581,7 @@ def _one_run_target(measured: Measured) -> list[str]:
     """Each examples session, running its tool's pipeline once, against the tool doing it bare."""
     target = f"Each examples session, running its tool's pipeline once, ≤ {SESSION_RATIO_TARGET}× its tool starting and running it bare"  # fmt: skip
     runs = measured.sessions
-    if not comparable(measured):
-        return [target, "not comparable: the tools were measured on another machine", "—"]
-    ratios = session_ratios(measured)
+    ratios = session_ratios(runs)
     if not ratios:
         return [target, "not measured yet: `nox -s bench -- --sessions` measures it", "—"]
     over = [name for name, value in ratios.items() if value > SESSION_RATIO_TARGET]
@@ -589,7 +593,7 @@ def _one_run_target(measured: Measured) -> list[str]:
     ]
     # The harness's own start: the session of the floor, plain Python, whose pipeline costs nothing.
     harness = runs.one_run.get(f"examples-{measured.floor}")
-    cannot = [n for n in over if harness and SESSION_RATIO_TARGET * bare_run(measured, n) < harness.median]  # fmt: skip
+    cannot = [n for n in over if harness and SESSION_RATIO_TARGET * runs.bare_run[n].median < harness.median]  # fmt: skip
     if cannot:
         said.append(
             f"{', '.join(f'`{n}`' for n in cannot)} cannot be within it: the harness alone "
@@ -625,21 +629,10 @@ def _whole_run_target(runs: Sessions, lecture_tools: Collection[str]) -> list[st
     return [target, "; ".join(said), _verdict(then <= RUN_TARGET_S)]
 
 
-def bare_run(measured: Measured, session: str) -> float | None:
-    """Seconds for an examples session's tool to start and run its pipeline once, outside any
-    harness (or, for a tool that needs a cluster, to check its files), where measured."""
-    result = measured.tools.get(session.removeprefix("examples-")) if session.startswith("examples-") else None  # fmt: skip
-    once = result and (result.cold_s or result.check_s)
-    return once.median if once and once.median > 0 else None
-
-
-def session_ratios(measured: Measured) -> dict[str, float]:
-    """Each examples session running its tool's pipeline once, over its tool doing it bare."""
-    ratios = {}
-    for name, one in (measured.sessions.one_run if comparable(measured) else {}).items():
-        if bare := bare_run(measured, name):
-            ratios[name] = one.median / bare
-    return ratios
+def session_ratios(runs: Sessions | None) -> dict[str, float]:
+    """Each examples session running its tool's pipeline once, over its tool doing it bare: the
+    median of the pairs' ratios."""
+    return {name: ratio.median for name, ratio in (runs.one_run_ratio if runs else {}).items()}
 
 
 def session_costs(measured: Measured) -> str:
@@ -649,7 +642,7 @@ def session_costs(measured: Measured) -> str:
     if runs is None:
         return "Not measured yet: `nox -s bench -- --sessions` measures it.\n"
     rows = []
-    ratios = session_ratios(measured)
+    ratios = session_ratios(runs)
     for name, cold in runs.cold.items():
         warm, one, cell = runs.warm.get(name), runs.one_run.get(name), runs.per_concept_cell(name)
         once = f"{one.median:.1f} s" + (f" ({ratios[name]:.1f}×)" if name in ratios else "") if one else "—"  # fmt: skip
@@ -657,18 +650,4 @@ def session_costs(measured: Measured) -> str:
                      f"{cell:.1f} s" if cell is not None else "—"])  # fmt: skip
     rows.append(["**The whole default run**", f"**{runs.total(runs.cold):.0f} s**", f"**{runs.total(runs.warm):.0f} s**", str(sum(runs.examples.values())), "", ""])  # fmt: skip
     header = ["Session", "From fresh environments", "Again", "Example files", "Its pipeline once, again (× its tool bare)", "Each concept cell adds, again"]  # fmt: skip
-    elsewhere = (
-        ""
-        if comparable(measured)
-        else (
-            " The tools were measured on another machine (see the Measured page), so no session is"
-            " set against its tool's start and run."
-        )
-    )
-    return provenance(runs.measured) + elsewhere + "\n\n" + _rows(header, rows)
-
-
-def comparable(measured: Measured) -> bool:
-    """Whether the default run was timed on the machine the tools were: only then are the
-    sessions set against the tools' figures."""
-    return measured.sessions is not None and measured.sessions.measured.machine == measured.machine
+    return provenance(runs.measured) + "\n\n" + _rows(header, rows)
