@@ -19,22 +19,18 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
-import os
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pygments
+from fieldguide.entry_cache import EntryCache
 from pymdownx.__meta__ import __version__ as pymdownx_version
 from pymdownx.highlight import Highlight
 
 # Fences, inline code and mkdocstrings' signatures (its Highlighter subclass) all call this method.
 _highlight = getattr(Highlight.highlight, "__wrapped__", Highlight.highlight)
 _parameters = inspect.signature(_highlight)
-_cache: Path | None = None  # set only while a build of a site with this hook runs
-_used: set[str] = set()  # the keys this build looked up
+_cache = EntryCache("highlight")
 _current: set[str] | None = None  # the keys of the page being converted
-_pages: set[str] = set()  # the pages this build rendered
-_all_pages: set[str] = set()  # the pages it has
 
 
 def listing_key(highlighter: Highlight, args: tuple, kwargs: dict) -> str | None:
@@ -74,21 +70,18 @@ def _restored(entry: str) -> str | ElementTree.Element:
 
 
 def cached_highlight(self: Highlight, *args, **kwargs):
-    key = listing_key(self, args, kwargs) if _cache else None
+    key = listing_key(self, args, kwargs) if _cache.folder is not None else None
     if key is None:
         return _highlight(self, *args, **kwargs)
-    _used.add(key)
     if _current is not None:
         _current.add(key)
-    entry = _cache / f"{key}.json"
+    entry = _cache.entry(key)
     try:
         return _restored(entry.read_text(encoding="utf-8"))
     except FileNotFoundError:
         pass
     result = _highlight(self, *args, **kwargs)
-    partial = entry.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(_stored(result), encoding="utf-8")
-    partial.replace(entry)  # whole or absent, for a build running beside this one
+    _cache.store(entry, _stored(result))
     return result
 
 
@@ -96,47 +89,36 @@ cached_highlight.__wrapped__ = _highlight
 
 
 def on_config(config):
-    global _cache
     # Installed by each build, not on import: MkDocs loads a hook file once a process, and a
     # copy of this hook from another path (another site, a test) may have installed its own.
     Highlight.highlight = cached_highlight
-    _cache = Path(config.config_file_path).parent / ".cache" / "highlight"
-    _cache.mkdir(parents=True, exist_ok=True)
-    _used.clear()
-    _pages.clear()
+    _cache.start(config)
     return config
 
 
 def on_files(files, config):
-    _all_pages.clear()
-    _all_pages.update(f.src_uri for f in files.documentation_pages())
+    _cache.site_has(files)
     return files
 
 
 def on_page_markdown(markdown, page, **_):
     global _current
-    _pages.add(page.file.src_uri)
+    _cache.pages.add(page.file.src_uri)
     page.highlight_keys = _current = set()
     return markdown
 
 
 def on_page_content(html, page, **_):
     global _current
-    _used.update(getattr(page, "highlight_keys", ()))  # also those of a page from the page cache
+    _cache.used.update(getattr(page, "highlight_keys", ()))  # also a page's from the page cache
     _current = None
     return html
 
 
 def on_post_build(config):
     """After a build that rendered every page, the entries no page used are stale: remove them."""
-    global _cache
-    if _cache is not None and _all_pages <= _pages:
-        for entry in [*_cache.glob("*.json"), *_cache.glob("*.html")]:  # .html: an older format
-            if entry.stem not in _used:
-                entry.unlink(missing_ok=True)
-    _cache = None  # until the next build of a site with this hook: another site is not its business
+    _cache.finish("*.json", "*.html")  # .html: an older format
 
 
 def on_build_error(error):
-    global _cache
-    _cache = None
+    _cache.stop()

@@ -35,6 +35,7 @@ import re
 from pathlib import Path
 
 import mkdocs
+from fieldguide.entry_cache import EntryCache
 from fieldguide.extension import DEPENDENCIES
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -44,13 +45,10 @@ _MKDOCSTRINGS = re.compile(r'class="doc doc-')
 _ENV = re.compile(r"!ENV\s*\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 _HOOKS = Path(__file__).resolve().parent  # this project's hooks and the fieldguide package
 
-_cache: Path | None = None  # set only while a build of a site with this hook runs
+_cache = EntryCache("pages")
 _root: Path = Path()
 _shared = ""  # the hash of what every page's HTML depends on alike
 _digests: dict[Path, str] = {}  # each input file's hash, once a build
-_used: set[str] = set()  # the entries this build looked up
-_pages: set[str] = set()  # the pages this build converted
-_all_pages: set[str] = set()  # the pages it has
 
 
 # What generated blocks read beyond the files they include: the data, the examples (a lecture's code
@@ -154,11 +152,9 @@ def _restore(page: Page, entry: dict, files, config) -> None:
 
 
 def cached_convert(self: Page, config, files) -> None:
-    if _cache is None:
+    if _cache.folder is None:
         return _convert(self, config, files)
-    key = page_key(self)
-    entry_path = _cache / f"{key}.json"
-    _used.add(key)
+    entry_path = _cache.entry(page_key(self))
     try:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
@@ -196,49 +192,37 @@ def cached_convert(self: Page, config, files) -> None:
         "autorefs": registered,
         "highlight": sorted(getattr(self, "highlight_keys", ())),
     }
-    partial = entry_path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(entry), encoding="utf-8")
-    partial.replace(entry_path)  # whole or absent, for a build running beside this one
+    _cache.store(entry_path, json.dumps(entry))
 
 
 cached_convert.__wrapped__ = _convert
 
 
 def on_config(config):
-    global _cache, _root
+    global _root
     Page.render = cached_convert  # by each build, as highlight_cache.py installs its wrapper
     _root = Path(config.config_file_path).resolve().parent
-    _cache = _root / ".cache" / "pages"
-    _cache.mkdir(parents=True, exist_ok=True)
+    _cache.start(config)
     _digests.clear()
-    _used.clear()
-    _pages.clear()
     return config
 
 
 def on_files(files, config):
     global _shared
     _shared = shared_key(config, files)
-    _all_pages.clear()
-    _all_pages.update(f.src_uri for f in files.documentation_pages())
+    _cache.site_has(files)
     return files
 
 
 def on_page_markdown(markdown, page, **_):
-    _pages.add(page.file.src_uri)
+    _cache.pages.add(page.file.src_uri)
     return markdown
 
 
 def on_post_build(config):
     """After a build that converted every page, the entries no page used are stale: remove them."""
-    global _cache
-    if _cache is not None and _all_pages <= _pages:
-        for entry in _cache.glob("*.json"):
-            if entry.stem not in _used:
-                entry.unlink(missing_ok=True)
-    _cache = None  # until the next build of a site with this hook: another site is not its business
+    _cache.finish()
 
 
 def on_build_error(error):
-    global _cache
-    _cache = None
+    _cache.stop()

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from pathlib import Path
 
+from fieldguide.entry_cache import EntryCache
 from material import __version__ as material_version
 from material.plugins.search import plugin as search_plugin
 
@@ -27,10 +26,7 @@ _add_entries = getattr(
     "__wrapped__",
     search_plugin.SearchIndex.add_entry_from_context,
 )
-_cache: Path | None = None  # set only while a build of a site with this hook runs
-_used: set[str] = set()  # the entries this build looked up
-_pages: set[str] = set()  # the pages it indexed
-_all_pages: set[str] = set()  # the pages it has
+_cache = EntryCache("search-entries")
 
 
 def _toc(items) -> list:
@@ -57,12 +53,11 @@ def entries_key(index: search_plugin.SearchIndex, page) -> str | None:
 
 
 def cached_add_entries(self: search_plugin.SearchIndex, page) -> None:
-    key = entries_key(self, page) if _cache is not None else None
+    key = entries_key(self, page) if _cache.folder is not None else None
     if key is None:
         return _add_entries(self, page)
-    _used.add(key)
-    _pages.add(page.file.src_uri)
-    entry = _cache / f"{key}.json"
+    _cache.pages.add(page.file.src_uri)
+    entry = _cache.entry(key)
     try:
         self.entries.extend(json.loads(entry.read_text(encoding="utf-8")))
         return
@@ -70,42 +65,29 @@ def cached_add_entries(self: search_plugin.SearchIndex, page) -> None:
         pass
     before = len(self.entries)
     _add_entries(self, page)
-    partial = entry.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(self.entries[before:]), encoding="utf-8")
-    partial.replace(entry)  # whole or absent, for a build running beside this one
+    _cache.store(entry, json.dumps(self.entries[before:]))
 
 
 cached_add_entries.__wrapped__ = _add_entries
 
 
 def on_config(config):
-    global _cache
     # Installed by each build, as the other cache hooks do: a copy of this file loaded from
     # another path (a copied project in the tests) must not leave its own wrapper in place.
     search_plugin.SearchIndex.add_entry_from_context = cached_add_entries
-    _cache = Path(config.config_file_path).resolve().parent / ".cache" / "search-entries"
-    _cache.mkdir(parents=True, exist_ok=True)
-    _used.clear()
-    _pages.clear()
+    _cache.start(config)
     return config
 
 
 def on_files(files, config):
-    _all_pages.clear()
-    _all_pages.update(f.src_uri for f in files.documentation_pages())
+    _cache.site_has(files)
     return files
 
 
 def on_post_build(config):
     """After a build that indexed every page, the entries no page used are stale: remove them."""
-    global _cache
-    if _cache is not None and _all_pages <= _pages:
-        for entry in _cache.glob("*.json"):
-            if entry.stem not in _used:
-                entry.unlink(missing_ok=True)
-    _cache = None  # until the next build of a site with this hook
+    _cache.finish()
 
 
 def on_build_error(error):
-    global _cache
-    _cache = None
+    _cache.stop()
