@@ -176,17 +176,11 @@ def measure_pipelines(tools: list[Tool], rounds: int) -> dict[str, dict[str, Spr
         for tool in tools:
             progress(f"{tool.slug}: the guide's pipeline, cold then warm")
             with tool.workspace(True, "pipeline", ("pipeline.py",)) as (work, env):
-                setup = 0.0
-                if tool.bench.setup:
-                    prepared = run(tool.command(tool.bench.setup, work), env=env, cwd=work)
-                    _check(tool, prepared, "set-up")
-                    setup = prepared.seconds
-                cold = run([str(tool.python), "pipeline.py"], env=env, cwd=work)
-                _check(tool, cold, "cold run")
+                setup, cold = cold_run(tool, work, env)
                 warm = run([str(tool.python), "pipeline.py"], env=env, cwd=work)
                 _check(tool, warm, "warm run")
             figures = found[tool.slug]
-            figures["cold"].append(setup + cold.seconds)
+            figures["cold"].append(setup + cold)
             figures["setup"].append(setup)
             figures["warm"].append(warm.seconds)
             figures["rss"].append(warm.peak_rss_mb)
@@ -194,6 +188,19 @@ def measure_pipelines(tools: list[Tool], rounds: int) -> dict[str, dict[str, Spr
         slug: {k: spread(v) for k, v in figures.items() if v and any(v)}
         for slug, figures in found.items()
     }
+
+
+def cold_run(tool: Tool, work: Path, env: dict[str, str]) -> tuple[float, float]:
+    """In a fresh workspace: the tool's set-up, if it has one, then the guide's pipeline, with
+    empty state; the seconds of each."""
+    setup = 0.0
+    if tool.bench.setup:
+        prepared = run(tool.command(tool.bench.setup, work), env=env, cwd=work)
+        _check(tool, prepared, "set-up")
+        setup = prepared.seconds
+    cold = run([str(tool.python), "pipeline.py"], env=env, cwd=work)
+    _check(tool, cold, "cold run")
+    return setup, cold.seconds
 
 
 def _check(tool: Tool, done: Run, what: str) -> None:
@@ -293,14 +300,7 @@ def bare_once(tool: Tool) -> float:
     if not tool.runs_locally:
         return check_once(tool)
     with tool.workspace(True, "bare", ("pipeline.py",)) as (work, env):
-        setup = 0.0
-        if tool.bench.setup:
-            prepared = run(tool.command(tool.bench.setup, work), env=env, cwd=work)
-            _check(tool, prepared, "set-up")
-            setup = prepared.seconds
-        done = run([str(tool.python), "pipeline.py"], env=env, cwd=work)
-    _check(tool, done, "cold run")
-    return setup + done.seconds
+        return sum(cold_run(tool, work, env))
 
 
 def machine() -> dict:
