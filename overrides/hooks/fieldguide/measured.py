@@ -604,6 +604,13 @@ def _one_run_target(measured: Measured) -> list[str]:
             f"harness add {harness:.2f} s to any session (`{floor}`'s one run less plain Python's "
             f"bare run), more than {margin:.1f}× their tool's whole bare run"
         )
+    if harness and over:  # not the target: what the sessions add beyond the harness's own start
+        beyond = {n: runs.one_run[n].median / (runs.bare_run[n].median + harness) for n in ratios if n != floor}  # fmt: skip
+        most = max(beyond, key=beyond.get)
+        said.append(
+            f"with those {harness:.2f} s counted in each tool's bare run, the most any session "
+            f"takes is {beyond[most]:.2f}× (`{most}`)"
+        )
     return [target, "; ".join(said), _verdict(not over)]
 
 
