@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -241,6 +242,14 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def edit_since_built(project: Path, page: str, text: str) -> Path:
+    """Rewrite docs/<page>.md and date it after its built page, as `mkdocs build --dirty` checks."""
+    edited = write(project / "docs" / f"{page}.md", text)
+    later = os.stat(project / "site" / page / "index.html").st_mtime_ns + 10**9
+    os.utime(edited, ns=(later, later))
+    return edited
 
 
 def write_data(repo: Path, data: dict | str) -> Path:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 
-from conftest import ROOT, write
+from conftest import ROOT, edit_since_built, write
 from markdown import Markdown
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -91,9 +90,7 @@ def test_a_dirty_preview_keeps_the_entries_of_the_pages_it_did_not_render(tmp_pa
     before = entries(tmp_path)
     assert len(before) == 2
 
-    edited = write(tmp_path / "docs" / "other.md", listing("edited_body"))
-    later = os.stat(tmp_path / "site" / "other" / "index.html").st_mtime_ns + 10**9
-    os.utime(edited, ns=(later, later))  # newer than its built page, as --dirty checks
+    edit_since_built(tmp_path, "other", listing("edited_body"))
     build_site(tmp_path, dirty=True)
     assert "edited_body" in page(tmp_path, "other")
     assert before < entries(tmp_path)  # the index page's entry, and the edited page's old one, kept
