@@ -287,6 +287,7 @@ def measure_checks(tools: list[Tool], rounds: int) -> dict[str, Spread]:
 
 
 def check_once(tool: Tool) -> float:
+    """A tool that needs a cluster building and checking its files once, in a fresh workspace."""
     with tool.workspace(True, "check") as (work, env):
         done = run(tool.command(tool.bench.check, work), env=env, cwd=work)
     _check(tool, done, "check")
@@ -432,9 +433,9 @@ def main(argv: list[str] | None = None) -> int:
         one_run = {f.tool.slug: (f.tool.bench or Bench()).session_selection(f.tool.slug) for f in site.ordered()}  # fmt: skip
         with tempfile.TemporaryDirectory(prefix="field-guide-bench-") as scratch:
             log = Path(scratch) / "network.log"
-            tools = {f.tool.slug: Tool(f, site.root, Path(scratch), log) for f in site.ordered()}
+            by_slug = {f.tool.slug: Tool(f, site.root, Path(scratch), log) for f in site.ordered()}
             sessions = measure_sessions(ROOT, rounds=args.session_rounds, measured=Provenance(**now), one_run=one_run,
-                                        bare=lambda slug: bare_once(tools[slug]))  # fmt: skip
+                                        bare=lambda slug: bare_once(by_slug[slug]))  # fmt: skip
             if log.exists() and log.read_text().strip():
                 raise SystemExit(f"something tried to reach the network during the benchmark:\n{log.read_text()}")  # fmt: skip
         results["sessions"] = sessions.model_dump(mode="json", exclude_none=True)

@@ -595,7 +595,7 @@ def _one_run_target(measured: Measured) -> list[str]:
     # pipeline costs next to nothing) one run less its bare run. A tool whose bare run is so short
     # that this is more than the target's margin of it is over, however light its tests.
     floor = f"examples-{measured.floor}"
-    harness = runs.one_run_ratio.get(floor) and runs.one_run[floor].median - runs.bare_run[floor].median  # fmt: skip
+    harness = runs.one_run[floor].median - runs.bare_run[floor].median if floor in runs.one_run_ratio else None  # fmt: skip
     margin = SESSION_RATIO_TARGET - 1
     cannot = [n for n in over if harness and margin * runs.bare_run[n].median < harness]
     if cannot:
@@ -604,8 +604,9 @@ def _one_run_target(measured: Measured) -> list[str]:
             f"harness add {harness:.2f} s to any session (`{floor}`'s one run less plain Python's "
             f"bare run), more than {margin:.1f}× their tool's whole bare run"
         )
-    if harness and over:  # not the target: what the sessions add beyond the harness's own start
-        beyond = {n: runs.one_run[n].median / (runs.bare_run[n].median + harness) for n in ratios if n != floor}  # fmt: skip
+    # Not the target: what the sessions take beyond the harness's own start.
+    beyond = {n: runs.one_run[n].median / (runs.bare_run[n].median + harness) for n in ratios if harness and n != floor}  # fmt: skip
+    if over and beyond:
         most = max(beyond, key=beyond.get)
         said.append(
             f"with those {harness:.2f} s counted in each tool's bare run, the most any session "
