@@ -317,11 +317,12 @@ def measure_sessions(root: Path, rounds: int, measured: Provenance, one_run: dic
                 done = subprocess.run([*NOX, "-s", name, *(["--", *args] if args else [])], cwd=root, capture_output=True, text=True)  # fmt: skip
                 if done.returncode:
                     raise SystemExit(f"nox -s {name} failed while being timed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")  # fmt: skip
-                times[kind][name].append(time.perf_counter() - start)
+                seconds = time.perf_counter() - start
+                times[kind][name].append(seconds)
                 if kind == "one_run":  # its pair: the tool alone, right after, on the same machine
                     alone = bare(name.removeprefix("examples-"))
                     times["bare_run"][name].append(alone)
-                    times["one_run_ratio"][name].append(times[kind][name][-1] / alone)
+                    times["one_run_ratio"][name].append(seconds / alone)
     spreads = {kind: {n: spread(v) for n, v in by_name.items()} for kind, by_name in times.items()}
     files = {n: c for n, c in count_examples(root).items() if n in names}
     cells = {n: c for n, c in count_concept_cells(root).items() if n in names}
